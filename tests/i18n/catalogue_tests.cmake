@@ -1,0 +1,1 @@
+# Catalogue, plural, ISO-name and number tests.

@@ -1,0 +1,1 @@
+# Shaping and bidi tests.
