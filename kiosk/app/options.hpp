@@ -1,0 +1,33 @@
+// The kiosk's command line. Everything has a default that suits a developer's desk; the kiosk
+// session (packaging/) passes --fullscreen.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "kiosk/core/result.hpp"
+
+namespace kiosk::app {
+
+struct Options {
+    bool fullscreen = false;
+    int width = 1280;  // --size WxH, windowed only
+    int height = 800;
+    std::optional<std::filesystem::path> screenshot;   // write a PNG of the first frame, exit
+    std::optional<std::filesystem::path> dump_layout;  // write the hit map JSON with it
+    std::optional<std::filesystem::path> data_dir;     // instead of the XDG data directory
+    std::optional<std::string> language;               // start with this language chosen
+    bool report_startup = false;                       // print the first frame's time
+    bool help = false;
+};
+
+// Parses argv[1..]. Error "app.usage" naming the bad argument.
+Result<Options> parse_options(std::span<const std::string_view> args);
+
+// The --help text.
+std::string_view usage();
+
+}  // namespace kiosk::app

@@ -1,0 +1,25 @@
+// Screen::Notice — PLACEHOLDER owned by the next issue, which writes the real notice (what is
+// collected, why, and the consent choice). Until then it shows only its title and a Back button,
+// so the welcome screen's language choice can be tried end to end. No made-up content here.
+#include <imgui.h>
+
+#include <algorithm>
+
+#include "kiosk/ui/views.hpp"
+#include "kiosk/ui/widgets.hpp"
+
+namespace kiosk::ui {
+
+void draw_notice(const core::Session&, const ViewContext& ctx, std::vector<core::Intent>& out) {
+    centered_text(ctx, ctx.fonts.title, ctx.text("notice.title"));
+
+    // Back sits at the bottom left, where every later screen will keep it.
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const float w = std::min(ctx.theme.button_min_w, avail.x);
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + std::max(0.0F, avail.y - ctx.theme.button_h));
+    if (big_button(ctx, "nav.back", ctx.text("common.back"), w, ctx.theme.button_h)) {
+        out.emplace_back(core::Back{});
+    }
+}
+
+}  // namespace kiosk::ui

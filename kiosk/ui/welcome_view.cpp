@@ -1,0 +1,68 @@
+// Screen::Welcome: the first thing a person sees. A short greeting, then every offered language
+// as a big button named in its own script, so someone who reads no other language still finds
+// theirs. Endonyms are data (kiosk/i18n/languages), not translations.
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "kiosk/ui/views.hpp"
+#include "kiosk/ui/widgets.hpp"
+
+namespace kiosk::ui {
+
+namespace {
+
+struct Grid {
+    int columns = 1;
+    float button_w = 0;
+    float button_h = 0;
+    float left = 0;  // x offset that centres the grid
+    float top = 0;   // y offset that centres it in the space left below the greeting
+};
+
+Grid layout_grid(const Theme& theme, std::size_t count, ImVec2 avail) {
+    Grid g;
+    const float gap = theme.gap;
+    const int fit = static_cast<int>((avail.x + gap) / (theme.button_min_w + gap));
+    g.columns = std::clamp(fit, 1, 3);
+    const int rows = static_cast<int>((count + static_cast<std::size_t>(g.columns) - 1) /
+                                      static_cast<std::size_t>(g.columns));
+    const auto cols = static_cast<float>(g.columns);
+    // Wide enough for a long endonym, not so wide that the grid reads as a list.
+    g.button_w = std::min((avail.x - gap * (cols - 1)) / cols, 2.0F * theme.button_min_w);
+    // Shrink rows to fit short screens, never under the minimum touch target.
+    const float fit_h = (avail.y - gap * static_cast<float>(rows - 1)) / static_cast<float>(rows);
+    g.button_h = std::max(std::min(theme.button_h, fit_h), 48.0F);
+    const float grid_w = g.button_w * cols + gap * (cols - 1);
+    const float grid_h = g.button_h * static_cast<float>(rows) + gap * static_cast<float>(rows - 1);
+    g.left = std::max(0.0F, (avail.x - grid_w) / 2);
+    g.top = std::max(0.0F, (avail.y - grid_h) / 2);
+    return g;
+}
+
+}  // namespace
+
+void draw_welcome(const core::Session&, const ViewContext& ctx, std::vector<core::Intent>& out) {
+    centered_text(ctx, ctx.fonts.title, ctx.text("welcome.title"));
+    ImGui::Dummy(ImVec2(0, 0.3F * ctx.theme.em));
+    centered_text(ctx, ctx.fonts.body, ctx.text("welcome.choose_language"));
+    ImGui::Dummy(ImVec2(0, ctx.theme.em));
+
+    const Grid g = layout_grid(ctx.theme, ctx.languages.size(), ImGui::GetContentRegionAvail());
+    const ImVec2 origin = ImGui::GetCursorPos();
+    for (std::size_t i = 0; i < ctx.languages.size(); ++i) {
+        const auto& lang = ctx.languages[i];
+        const auto col = static_cast<float>(i % static_cast<std::size_t>(g.columns));
+        const auto row = static_cast<float>(i / static_cast<std::size_t>(g.columns));
+        ImGui::SetCursorPos(ImVec2(origin.x + g.left + col * (g.button_w + ctx.theme.gap),
+                                   origin.y + g.top + row * (g.button_h + ctx.theme.gap)));
+        const std::string id = "lang." + std::string(lang.code);
+        if (big_button(ctx, id, lang.endonym, g.button_w, g.button_h)) {
+            out.emplace_back(core::ChooseLanguage{std::string(lang.code)});
+        }
+    }
+}
+
+}  // namespace kiosk::ui
