@@ -12,14 +12,14 @@ using Millis = std::chrono::milliseconds;
 // Monotonic time for timers (never goes back), and wall time for recording only: nothing is
 // ordered by the wall clock.
 class Clock {
-  public:
+public:
     virtual ~Clock() = default;
     virtual Millis monotonic() const = 0;
     virtual std::int64_t unix_seconds() const = 0;
 };
 
 class SystemClock final : public Clock {
-  public:
+public:
     Millis monotonic() const override {
         return std::chrono::duration_cast<Millis>(
             std::chrono::steady_clock::now().time_since_epoch());
@@ -33,7 +33,7 @@ class SystemClock final : public Clock {
 
 // A clock that moves only when told to.
 class FakeClock final : public Clock {
-  public:
+public:
     explicit FakeClock(Millis start = Millis{0}, std::int64_t unix_start = 1'790'000'000)
         : now_(start), unix_start_(unix_start) {}
     Millis monotonic() const override { return now_; }
@@ -42,7 +42,7 @@ class FakeClock final : public Clock {
     }
     void advance(Millis by) { now_ += by; }
 
-  private:
+private:
     Millis now_;
     std::int64_t unix_start_;
 };

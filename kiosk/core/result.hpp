@@ -17,8 +17,8 @@ struct Error {
 
 template <typename T>
 class [[nodiscard]] Result {
-  public:
-    Result(T value) : v_(std::move(value)) {}      // NOLINT: implicit by design
+public:
+    Result(T value) : v_(std::move(value)) {}  // NOLINT: implicit by design
     Result(Error error) : v_(std::move(error)) {}  // NOLINT: implicit by design
 
     bool ok() const { return v_.index() == 0; }
@@ -45,7 +45,7 @@ class [[nodiscard]] Result {
     T& operator*() & { return value(); }
     const T& operator*() const& { return value(); }
 
-  private:
+private:
     std::variant<T, Error> v_;
 };
 
