@@ -10,12 +10,14 @@ packages=(
   libimgui-dev libstb-dev libglfw3-dev libgl-dev libfreetype-dev
   # text: shaping, bidi, fonts, ISO names
   libharfbuzz-dev libfribidi-dev fonts-noto-core fonts-noto-ui-core fonts-dejavu-core iso-codes
+  libicu-dev
   # storage, network, crypto, QR
   libsqlite3-dev sqlite3 libcurl4-openssl-dev libsodium-dev libqrencode-dev
   libcpp-httplib-dev libpqxx-dev nlohmann-json3-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
   xvfb xauth xdotool libharfbuzz-bin libfribidi-bin
+  gettext  # msgfmt --check on the translation files
   postgresql-15
 )
 

@@ -1,0 +1,64 @@
+// Language-aware sorting and searching of names (countries, languages) with ICU, so a Turkish
+// list puts Ç after C and İ/I in Turkish order, a Russian one follows Cyrillic order, and a search
+// finds "Cote d'Ivoire" for "côte" or "ИРАН" for "иран".
+// Kurmanji ("kmr") uses ICU's "ku" rules (CLDR's Kurdish data is Kurmanji in Latin script); any
+// language ICU does not know falls back to the root (Unicode default) order.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "kiosk/core/result.hpp"
+
+namespace kiosk::i18n {
+
+// The ICU locale id for a UI language code: "kmr" -> "ku", others unchanged.
+std::string icu_locale_id(std::string_view lang);
+
+class Collator {
+  public:
+    enum class Strength {
+        primary,   // base letters only: case and accents ignored (search)
+        tertiary,  // full ordering with case and accents as tie-breakers (sorting)
+    };
+
+    // Errors (code "i18n.icu") only when ICU cannot build any collator at all.
+    static Result<Collator> create(std::string_view lang, Strength strength = Strength::tertiary);
+
+    // <0, 0 or >0 as a sorts before, equal to, or after b (UTF-8 input).
+    int compare(std::string_view a, std::string_view b) const;
+    bool operator()(std::string_view a, std::string_view b) const { return compare(a, b) < 0; }
+
+    // The ICU locale whose rules are actually used ("root" when ICU had none for the language).
+    const std::string& rules_locale() const { return rules_locale_; }
+
+  private:
+    struct Impl;  // owns the icu::Collator; ICU headers stay in collate.cpp
+    std::shared_ptr<const Impl> impl_;
+    std::string rules_locale_;
+};
+
+// Finds a typed query inside names, ignoring case and accents the way the person's language does
+// (primary collation strength): in Turkish "izmir" finds "İzmir" but "ırak" not "Irak"'s dotted
+// twin; in Arabic short-vowel marks are ignored.
+class NameMatcher {
+  public:
+    enum class Match {
+        none,
+        inside,      // the query occurs inside a word
+        word_start,  // the query starts a word (not the first)
+        prefix,      // the name starts with the query
+    };
+
+    // An empty (or all-space) query matches every name as `prefix`.
+    static Result<NameMatcher> create(std::string_view lang, std::string_view query);
+
+    Match match(std::string_view name) const;
+
+  private:
+    struct Impl;
+    std::shared_ptr<Impl> impl_;
+};
+
+}  // namespace kiosk::i18n
