@@ -1,0 +1,281 @@
+// The outbox state machine's transitions (diagram and invariants in outbox.hpp).
+#include "kiosk/store/outbox.hpp"
+
+#include <cassert>
+
+#include "kiosk/store/sqlite.hpp"
+
+namespace kiosk::store {
+
+namespace {
+
+std::size_t changes(Database& db) {
+    return static_cast<std::size_t>(sqlite3_changes64(db.handle()));
+}
+
+// Runs `sql` once per id (bound as parameter 1 after `bind_rest`) inside one transaction and
+// returns the number of rows changed in total.
+template <typename BindRest>
+Result<std::size_t> for_each_id(Database& db, std::string_view sql,
+                                std::span<const std::string> record_ids, BindRest bind_rest) {
+    if (record_ids.empty()) {
+        return std::size_t{0};
+    }
+    auto tx = Transaction::begin_immediate(db);
+    if (!tx) {
+        return tx.error();
+    }
+    auto stmt = Statement::prepare(db.handle(), sql);
+    if (!stmt) {
+        return stmt.error();
+    }
+    std::size_t changed = 0;
+    for (const std::string& id : record_ids) {
+        stmt->bind(1, std::string_view(id));
+        bind_rest(*stmt);
+        if (auto ran = stmt->run(); !ran) {
+            return ran.error();
+        }
+        changed += changes(db);
+        stmt->reset();
+    }
+    if (auto committed = tx->commit(); !committed) {
+        return committed.error();
+    }
+    return changed;
+}
+
+}  // namespace
+
+std::string_view to_string(OutboxState state) {
+    switch (state) {
+        case OutboxState::Queued:
+            return "queued";
+        case OutboxState::Sending:
+            return "sending";
+        case OutboxState::Acked:
+            return "acked";
+        case OutboxState::Rejected:
+            return "rejected";
+    }
+    assert(false && "to_string: not an OutboxState");
+    return "";
+}
+
+std::optional<OutboxState> parse_outbox_state(std::string_view text) {
+    for (OutboxState state :
+         {OutboxState::Queued, OutboxState::Sending, OutboxState::Acked, OutboxState::Rejected}) {
+        if (text == to_string(state)) {
+            return state;
+        }
+    }
+    return std::nullopt;
+}
+
+// T1 (shared part).
+Result<std::int64_t> insert_queued_in_transaction(Database& db, const NewOutboxRecord& record) {
+    assert(sqlite3_get_autocommit(db.handle()) == 0 &&
+           "insert_queued_in_transaction outside a transaction");
+    auto seq = query_int64(db.handle(),
+                           "UPDATE sync_state SET next_device_seq = next_device_seq + 1 "
+                           "WHERE id = 1 RETURNING next_device_seq - 1");
+    if (!seq) {
+        return seq.error();
+    }
+    auto insert = Statement::prepare(
+        db.handle(),
+        "INSERT INTO outbox (record_id, device_seq, kind, schema, created_at_device, body, state, "
+        "updated_at) VALUES (?, ?, ?, ?, ?, ?, 'queued', unixepoch())");
+    if (!insert) {
+        return insert.error();
+    }
+    insert->bind(1, record.record_id)
+        .bind(2, *seq)
+        .bind(3, record.kind)
+        .bind(4, std::int64_t{record.schema})
+        .bind(5, record.created_at_device)
+        .bind(6, record.body);
+    if (auto ran = insert->run(); !ran) {
+        return ran.error();
+    }
+    return *seq;
+}
+
+// T2
+Result<std::vector<OutboxRecord>> claim_batch(Database& db, std::size_t max_records,
+                                              std::size_t max_bytes) {
+    assert(max_records > 0 && "claim_batch: max_records must be positive");
+    auto tx = Transaction::begin_immediate(db);
+    if (!tx) {
+        return tx.error();
+    }
+    auto select = Statement::prepare(
+        db.handle(),
+        "SELECT record_id, device_seq, kind, schema, created_at_device, attempts, length(body), "
+        "body FROM outbox WHERE state = 'queued' ORDER BY device_seq LIMIT ?");
+    if (!select) {
+        return select.error();
+    }
+    select->bind(1, static_cast<std::int64_t>(max_records));
+
+    std::vector<OutboxRecord> batch;
+    std::size_t total_bytes = 0;
+    for (;;) {
+        auto row = select->step();
+        if (!row) {
+            return row.error();
+        }
+        if (!*row) {
+            break;
+        }
+        const auto size = static_cast<std::size_t>(select->column_int64(6));
+        // The first record always goes, so one oversized record cannot stall the queue here.
+        if (!batch.empty() && total_bytes + size > max_bytes) {
+            break;
+        }
+        total_bytes += size;
+        OutboxRecord record;
+        record.record_id = select->column_text(0);
+        record.device_seq = select->column_int64(1);
+        record.kind = select->column_text(2);
+        record.schema = select->column_int(3);
+        record.created_at_device = select->column_int64(4);
+        record.attempts = select->column_int(5);
+        record.body = select->column_blob(7);  // only read for records that are taken
+        batch.push_back(std::move(record));
+    }
+    if (batch.empty()) {
+        return batch;  // nothing written; tx rolls back
+    }
+    // The batch is exactly the queued rows up to the last taken device_seq (same transaction).
+    auto update =
+        Statement::prepare(db.handle(),
+                           "UPDATE outbox SET state = 'sending', updated_at = unixepoch() "
+                           "WHERE state = 'queued' AND device_seq <= ?");
+    if (!update) {
+        return update.error();
+    }
+    update->bind(1, batch.back().device_seq);
+    if (auto ran = update->run(); !ran) {
+        return ran.error();
+    }
+    assert(changes(db) == batch.size() && "claim_batch: claimed rows differ from the batch");
+    if (auto committed = tx->commit(); !committed) {
+        return committed.error();
+    }
+    return batch;
+}
+
+// T3 (acked and purged in the same transaction).
+Result<std::size_t> mark_acked(Database& db, std::span<const std::string> record_ids) {
+    return for_each_id(db, "DELETE FROM outbox WHERE record_id = ? AND state = 'sending'",
+                       record_ids, [](Statement&) {});
+}
+
+// T4
+Status mark_rejected(Database& db, std::string_view record_id, std::string_view reason) {
+    auto update = Statement::prepare(
+        db.handle(),
+        "UPDATE outbox SET state = 'rejected', attempts = attempts + 1, last_error = ?, "
+        "updated_at = unixepoch() WHERE record_id = ? AND state = 'sending'");
+    if (!update) {
+        return update.error();
+    }
+    update->bind(1, reason).bind(2, record_id);
+    if (auto ran = update->run(); !ran) {
+        return ran.error();
+    }
+    if (changes(db) == 0) {
+        return make_error(errc::kWrongState, "cannot reject record " + std::string(record_id) +
+                                                 ": it is not being sent");
+    }
+    return Ok{};
+}
+
+// T5
+Result<std::size_t> release(Database& db, std::span<const std::string> record_ids,
+                            std::string_view error) {
+    return for_each_id(db,
+                       "UPDATE outbox SET state = 'queued', attempts = attempts + 1, "
+                       "last_error = ?2, updated_at = unixepoch() "
+                       "WHERE record_id = ?1 AND state = 'sending'",
+                       record_ids, [error](Statement& stmt) { stmt.bind(2, error); });
+}
+
+// T6
+Result<std::size_t> recover_after_crash(Database& db) {
+    if (auto ran = db.exec("UPDATE outbox SET state = 'queued', updated_at = unixepoch() "
+                           "WHERE state = 'sending'");
+        !ran) {
+        return ran.error();
+    }
+    return changes(db);
+}
+
+Result<OutboxCounts> counts(Database& db) {
+    auto select =
+        Statement::prepare(db.handle(), "SELECT state, count(*) FROM outbox GROUP BY state");
+    if (!select) {
+        return select.error();
+    }
+    OutboxCounts result;
+    for (;;) {
+        auto row = select->step();
+        if (!row) {
+            return row.error();
+        }
+        if (!*row) {
+            return result;
+        }
+        const auto state = parse_outbox_state(select->column_text(0));
+        assert(state && "outbox.state holds a value the CHECK constraint should refuse");
+        const std::int64_t n = select->column_int64(1);
+        switch (*state) {
+            case OutboxState::Queued:
+                result.queued = n;
+                break;
+            case OutboxState::Sending:
+                result.sending = n;
+                break;
+            case OutboxState::Rejected:
+                result.rejected = n;
+                break;
+            case OutboxState::Acked:
+                assert(false && "an acked outbox row outlived its transaction");
+                break;
+        }
+    }
+}
+
+Result<std::vector<RejectedRecord>> list_rejected(Database& db) {
+    auto select = Statement::prepare(
+        db.handle(),
+        "SELECT record_id, device_seq, kind, schema, created_at_device, attempts, "
+        "coalesce(last_error, ''), updated_at FROM outbox WHERE state = 'rejected' "
+        "ORDER BY device_seq");
+    if (!select) {
+        return select.error();
+    }
+    std::vector<RejectedRecord> rejected;
+    for (;;) {
+        auto row = select->step();
+        if (!row) {
+            return row.error();
+        }
+        if (!*row) {
+            return rejected;
+        }
+        RejectedRecord record;
+        record.record_id = select->column_text(0);
+        record.device_seq = select->column_int64(1);
+        record.kind = select->column_text(2);
+        record.schema = select->column_int(3);
+        record.created_at_device = select->column_int64(4);
+        record.attempts = select->column_int(5);
+        record.reason = select->column_text(6);
+        record.rejected_at = select->column_int64(7);
+        rejected.push_back(std::move(record));
+    }
+}
+
+}  // namespace kiosk::store

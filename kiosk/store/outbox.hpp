@@ -1,0 +1,122 @@
+// The outbox: records (sealed bodies) waiting to reach the central server, and the state machine
+// the sync worker drives them through. Order is device_seq (a counter in the database), never a
+// clock.
+//
+//                      T1 enqueue
+//        (submit_registration / enqueue_record)
+//                          |
+//                          v
+//     +----------------> queued ------------------ T2 claim_batch -----------------+
+//     |                                                                            |
+//     |                                                                            v
+//     +--- T5 release (network error, 5xx, retry_later): attempts+1 ---------- sending
+//     +--- T6 recover_after_crash (the sync worker died mid-send) -------------- |   |
+//                                                                                |   |
+//              rejected <--------- T4 mark_rejected: attempts+1 -----------------+   |
+//        (kept for staff with its reason; never retried,                             |
+//         never blocks the queued records behind it)                                 |
+//                                                                                    |
+//              purged <--- acked <--- T3 mark_acked (server said created/duplicate) -+
+//
+// Invariants:
+//   1. Every transition is one SQLite transaction: a crash leaves each row in exactly one state.
+//   2. Only the sync worker moves rows out of `queued`/`sending`; the UI only enqueues (T1).
+//   3. `acked` is never observed: the ack and the purge (DELETE, with secure_delete on) commit
+//      together. The state exists in the schema so the CHECK names every state of the machine.
+//   4. T3, T4 and T5 apply only to rows in `sending`; others are left alone (an ack for a row
+//      already purged, say, is counted out, not an error).
+//   5. T6 is called by the sync worker itself when it starts, before its first claim_batch
+//      (and by nobody else: run while a worker is sending, it would hand the same rows out
+//      twice). The server's per-record idempotence makes a re-send after a crash harmless.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kiosk/core/result.hpp"
+#include "kiosk/store/database.hpp"
+
+namespace kiosk::store {
+
+enum class OutboxState { Queued, Sending, Acked, Rejected };
+
+// The text stored in outbox.state: "queued", "sending", "acked", "rejected".
+std::string_view to_string(OutboxState state);
+std::optional<OutboxState> parse_outbox_state(std::string_view text);
+
+// What the sync client pushes: one element of POST /v1/push.
+struct OutboxRecord {
+    std::string record_id;
+    std::int64_t device_seq = 0;
+    std::string kind;  // "registration", "interest", ...
+    int schema = 0;    // version of the body's format
+    std::int64_t created_at_device = 0;
+    std::vector<std::uint8_t> body;  // sealed by the caller at submit time; opaque here
+    int attempts = 0;                // earlier sends that got no final answer
+};
+
+// A dead-lettered record, for the staff screen. No body: staff cannot read it anyway.
+struct RejectedRecord {
+    std::string record_id;
+    std::int64_t device_seq = 0;
+    std::string kind;
+    int schema = 0;
+    std::int64_t created_at_device = 0;
+    int attempts = 0;
+    std::string reason;            // the server's reason
+    std::int64_t rejected_at = 0;  // unix seconds; recorded only
+};
+
+struct OutboxCounts {
+    std::int64_t queued = 0;
+    std::int64_t sending = 0;
+    std::int64_t rejected = 0;  // acked rows are purged, so there is no acked count
+};
+
+// T1's shared part: takes the next device_seq from sync_state and inserts a `queued` row.
+// Must be called inside the caller's transaction (asserted), so the record and whatever else the
+// caller writes commit together. Arguments are validated by the caller.
+struct NewOutboxRecord {
+    std::string_view kind;
+    std::string_view record_id;
+    int schema = 0;
+    std::int64_t created_at_device = 0;
+    std::span<const std::uint8_t> body;
+};
+Result<std::int64_t> insert_queued_in_transaction(Database& db, const NewOutboxRecord& record);
+
+// T2: moves the oldest queued records (device_seq order) to `sending` and returns them. At most
+// `max_records` (> 0) records and at most `max_bytes` of body in total, except that the first
+// queued record is always returned even if it alone is larger (the server then answers 413 and
+// the client rejects it). Empty when nothing is queued.
+Result<std::vector<OutboxRecord>> claim_batch(Database& db, std::size_t max_records,
+                                              std::size_t max_bytes);
+
+// T3: the server stored these records (created or duplicate): deletes their rows. Returns how
+// many rows were purged (ids not in `sending` are skipped).
+Result<std::size_t> mark_acked(Database& db, std::span<const std::string> record_ids);
+
+// T4: the server refused this record for good. `reason` is kept for staff (no personal data).
+// store.wrong_state if the record is not in `sending` (unknown ids included).
+Status mark_rejected(Database& db, std::string_view record_id, std::string_view reason);
+
+// T5: no final answer for these records (network error, 5xx, retry_later): back to `queued`,
+// attempts+1, last_error = `error`. Returns how many rows moved.
+Result<std::size_t> release(Database& db, std::span<const std::string> record_ids,
+                            std::string_view error);
+
+// T6: every `sending` row back to `queued` (attempts unchanged: the answer is unknown). Called by
+// the sync worker at start-up, see invariant 5. Returns how many rows moved.
+Result<std::size_t> recover_after_crash(Database& db);
+
+Result<OutboxCounts> counts(Database& db);
+
+// Rejected records, oldest first.
+Result<std::vector<RejectedRecord>> list_rejected(Database& db);
+
+}  // namespace kiosk::store

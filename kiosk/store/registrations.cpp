@@ -1,0 +1,162 @@
+// submit_registration, enqueue_record and the reference-code lookup (see registrations.hpp).
+#include "kiosk/store/registrations.hpp"
+
+#include <algorithm>
+
+#include "kiosk/store/sqlite.hpp"
+
+namespace kiosk::store {
+
+namespace {
+
+constexpr std::string_view kRegistrationKind = "registration";
+constexpr std::size_t kMaxKindLength = 32;
+
+Error invalid(std::string message) {
+    return make_error(errc::kInvalidArgument, std::move(message));
+}
+
+// Checks shared by every record kind, before anything touches the database.
+Status validate_record(std::string_view kind, std::string_view record_id, int schema,
+                       std::span<const std::uint8_t> body) {
+    if (!is_valid_record_id(record_id)) {
+        return invalid("record id must be 32 lowercase hex characters");
+    }
+    const bool kind_ok = !kind.empty() && kind.size() <= kMaxKindLength &&
+                         std::all_of(kind.begin(), kind.end(),
+                                     [](char c) { return (c >= 'a' && c <= 'z') || c == '_'; });
+    if (!kind_ok) {
+        return invalid("record kind must be 1-32 characters a-z or _");
+    }
+    if (schema < 1) {
+        return invalid("record " + std::string(record_id) + ": schema must be >= 1");
+    }
+    if (body.empty()) {
+        return invalid("record " + std::string(record_id) + ": empty body");
+    }
+    return Ok{};
+}
+
+Status validate_registration(const NewRegistration& r) {
+    if (auto ok = validate_record(kRegistrationKind, r.record_id, r.schema, r.body); !ok) {
+        return ok;
+    }
+    if (r.reference_code.empty()) {
+        return invalid("registration " + r.record_id + ": empty reference code");
+    }
+    if (r.consent_version.empty()) {
+        return invalid("registration " + r.record_id + ": empty consent version");
+    }
+    if (r.staff_id && !r.staff_assisted) {
+        return invalid("registration " + r.record_id + ": staff id given but not staff-assisted");
+    }
+    return Ok{};
+}
+
+// Adds which record failed to a store error (ids are random, never personal data).
+Error about(std::string_view record_id, Error error) {
+    error.message = "record " + std::string(record_id) + ": " + error.message;
+    return error;
+}
+
+}  // namespace
+
+bool is_valid_record_id(std::string_view id) {
+    return id.size() == 32 && std::all_of(id.begin(), id.end(), [](char c) {
+               return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+           });
+}
+
+Result<SubmitReceipt> submit_registration(Database& db, const NewRegistration& registration) {
+    if (auto valid = validate_registration(registration); !valid) {
+        return valid.error();
+    }
+    auto tx = Transaction::begin_immediate(db);
+    if (!tx) {
+        return tx.error();
+    }
+    auto insert = Statement::prepare(
+        db.handle(),
+        "INSERT INTO registrations (record_id, reference_code, created_at_device, "
+        "consent_version, staff_assisted, staff_id) VALUES (?, ?, ?, ?, ?, ?)");
+    if (!insert) {
+        return insert.error();
+    }
+    insert->bind(1, std::string_view(registration.record_id))
+        .bind(2, std::string_view(registration.reference_code))
+        .bind(3, registration.created_at_device)
+        .bind(4, std::string_view(registration.consent_version))
+        .bind(5, std::int64_t{registration.staff_assisted ? 1 : 0})
+        .bind_optional(6, registration.staff_id);
+    if (auto ran = insert->run(); !ran) {
+        return about(registration.record_id, ran.error());
+    }
+    auto seq = insert_queued_in_transaction(
+        db, NewOutboxRecord{kRegistrationKind, registration.record_id, registration.schema,
+                            registration.created_at_device, registration.body});
+    if (!seq) {
+        return about(registration.record_id, seq.error());
+    }
+    if (auto committed = tx->commit(); !committed) {
+        return about(registration.record_id, committed.error());
+    }
+    return SubmitReceipt{registration.record_id, *seq};
+}
+
+Result<SubmitReceipt> enqueue_record(Database& db, std::string_view kind,
+                                     std::string_view record_id, int schema,
+                                     std::int64_t created_at_device,
+                                     std::span<const std::uint8_t> body) {
+    if (auto valid = validate_record(kind, record_id, schema, body); !valid) {
+        return valid.error();
+    }
+    if (kind == kRegistrationKind) {
+        return invalid("registrations are queued by submit_registration, with their receipt row");
+    }
+    auto tx = Transaction::begin_immediate(db);
+    if (!tx) {
+        return tx.error();
+    }
+    auto seq = insert_queued_in_transaction(
+        db, NewOutboxRecord{kind, record_id, schema, created_at_device, body});
+    if (!seq) {
+        return about(record_id, seq.error());
+    }
+    if (auto committed = tx->commit(); !committed) {
+        return about(record_id, committed.error());
+    }
+    return SubmitReceipt{std::string(record_id), *seq};
+}
+
+Result<std::optional<RegistrationInfo>> find_registration_by_reference(Database& db,
+                                                                       std::string_view code) {
+    auto select = Statement::prepare(
+        db.handle(),
+        "SELECT r.record_id, r.reference_code, r.created_at_device, r.consent_version, "
+        "r.staff_assisted, r.staff_id, o.state FROM registrations r "
+        "LEFT JOIN outbox o ON o.record_id = r.record_id WHERE r.reference_code = ?");
+    if (!select) {
+        return select.error();
+    }
+    select->bind(1, code);
+    auto row = select->step();
+    if (!row) {
+        return row.error();
+    }
+    if (!*row) {
+        return std::optional<RegistrationInfo>{};
+    }
+    RegistrationInfo info;
+    info.record_id = select->column_text(0);
+    info.reference_code = select->column_text(1);
+    info.created_at_device = select->column_int64(2);
+    info.consent_version = select->column_text(3);
+    info.staff_assisted = select->column_int64(4) != 0;
+    info.staff_id = select->column_optional_text(5);
+    if (!select->is_null(6)) {
+        info.outbox_state = parse_outbox_state(select->column_text(6));
+    }
+    return std::optional<RegistrationInfo>{std::move(info)};
+}
+
+}  // namespace kiosk::store

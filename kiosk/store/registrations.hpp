@@ -1,0 +1,67 @@
+// Writing records: a registration (its local receipt row + its outbox entry, one transaction) and
+// any other kind of record (outbox entry only). Success is returned only after COMMIT returned OK,
+// so the kiosk never tells a person "saved" for something that is not on disk.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kiosk/core/result.hpp"
+#include "kiosk/store/database.hpp"
+#include "kiosk/store/outbox.hpp"
+
+namespace kiosk::store {
+
+// A record id is 128 random bits written as 32 lowercase hex characters (made by the caller).
+bool is_valid_record_id(std::string_view id);
+
+struct NewRegistration {
+    std::string record_id;
+    std::string reference_code;          // what the person is given; unique on this kiosk
+    std::int64_t created_at_device = 0;  // unix seconds, recorded only
+    std::string consent_version;
+    bool staff_assisted = false;
+    std::optional<std::string> staff_id;  // only when staff_assisted
+    int schema = 0;                       // body format version, >= 1
+    std::vector<std::uint8_t> body;       // the sealed personal data; never stored elsewhere
+};
+
+struct SubmitReceipt {
+    std::string record_id;
+    std::int64_t device_seq = 0;
+};
+
+// Writes the registration row and its outbox entry (kind "registration", queued, next
+// device_seq) in one BEGIN IMMEDIATE transaction. Errors (nothing written): store.invalid_argument
+// (bad record id, empty reference code/consent version/body, schema < 1, staff id without staff
+// assistance), store.duplicate (record id or reference code already used), store.io, store.busy.
+Result<SubmitReceipt> submit_registration(Database& db, const NewRegistration& registration);
+
+// Queues a record of another kind ("interest", ...) in its own transaction. Registrations must go
+// through submit_registration (refused here with store.invalid_argument). Same errors otherwise.
+Result<SubmitReceipt> enqueue_record(Database& db, std::string_view kind,
+                                     std::string_view record_id, int schema,
+                                     std::int64_t created_at_device,
+                                     std::span<const std::uint8_t> body);
+
+// The local receipt, for staff looking up a reference code.
+struct RegistrationInfo {
+    std::string record_id;
+    std::string reference_code;
+    std::int64_t created_at_device = 0;
+    std::string consent_version;
+    bool staff_assisted = false;
+    std::optional<std::string> staff_id;
+    // Where its outbox entry is; nullopt once the server acked it and the entry was purged.
+    std::optional<OutboxState> outbox_state;
+};
+
+// nullopt when no registration has this reference code.
+Result<std::optional<RegistrationInfo>> find_registration_by_reference(Database& db,
+                                                                       std::string_view code);
+
+}  // namespace kiosk::store
