@@ -1,0 +1,90 @@
+// zlib wrappers: deflate with the gzip header (windowBits 15 + 16), inflate in fixed-size steps
+// so the output limit is checked before memory is spent.
+#include "sync/protocol/gzip.hpp"
+
+#include <zlib.h>
+
+#include <array>
+#include <cassert>
+#include <limits>
+
+namespace kiosk::sync {
+namespace {
+
+constexpr int kGzipWindowBits = 15 + 16;  // 32 KiB window, gzip wrapper
+constexpr std::size_t kStep = 16 * 1024;
+
+Bytef* in_ptr(std::string_view data) {
+    // zlib's API is not const-correct; it never writes through next_in.
+    return reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+}
+
+}  // namespace
+
+std::string gzip_compress(std::string_view data, int level) {
+    assert(level >= 1 && level <= 9 && "gzip level must be 1..9");
+    assert(data.size() <= std::numeric_limits<uInt>::max() && "gzip input over 4 GiB");
+    z_stream zs{};
+    const int init = deflateInit2(&zs, level, Z_DEFLATED, kGzipWindowBits, 9, Z_DEFAULT_STRATEGY);
+    assert(init == Z_OK && "deflateInit2 failed (out of memory?)");
+    (void)init;
+    std::string out(deflateBound(&zs, static_cast<uLong>(data.size())), '\0');
+    zs.next_in = in_ptr(data);
+    zs.avail_in = static_cast<uInt>(data.size());
+    zs.next_out = reinterpret_cast<Bytef*>(out.data());
+    zs.avail_out = static_cast<uInt>(out.size());
+    const int rc = deflate(&zs, Z_FINISH);
+    assert(rc == Z_STREAM_END && "deflateBound was not enough");
+    (void)rc;
+    out.resize(zs.total_out);
+    deflateEnd(&zs);
+    return out;
+}
+
+Result<std::string> gzip_decompress(std::string_view data, std::size_t max_output) {
+    if (data.size() > std::numeric_limits<uInt>::max()) {
+        return make_error("gzip.too_large", "compressed input over 4 GiB");
+    }
+    z_stream zs{};
+    if (inflateInit2(&zs, kGzipWindowBits) != Z_OK) {
+        return make_error("gzip.corrupt", "cannot start the decompressor");
+    }
+    zs.next_in = in_ptr(data);
+    zs.avail_in = static_cast<uInt>(data.size());
+    std::string out;
+    std::array<char, kStep> buf{};
+    int rc = Z_OK;
+    while (rc != Z_STREAM_END) {
+        zs.next_out = reinterpret_cast<Bytef*>(buf.data());
+        zs.avail_out = static_cast<uInt>(buf.size());
+        rc = inflate(&zs, Z_NO_FLUSH);
+        const std::size_t produced = buf.size() - zs.avail_out;
+        if (rc != Z_OK && rc != Z_STREAM_END) {
+            inflateEnd(&zs);
+            return make_error("gzip.corrupt", "invalid or truncated gzip data");
+        }
+        if (out.size() + produced > max_output) {
+            inflateEnd(&zs);
+            return make_error("gzip.too_large",
+                              "decompressed size exceeds " + std::to_string(max_output) + " bytes");
+        }
+        out.append(buf.data(), produced);
+        if (rc == Z_OK && produced == 0 && zs.avail_in == 0) {
+            inflateEnd(&zs);
+            return make_error("gzip.corrupt", "truncated gzip data");
+        }
+    }
+    const bool trailing = zs.avail_in != 0;
+    inflateEnd(&zs);
+    if (trailing) {
+        return make_error("gzip.corrupt", "bytes after the end of the gzip stream");
+    }
+    return out;
+}
+
+bool looks_gzipped(std::string_view data) {
+    return data.size() >= 2 && static_cast<unsigned char>(data[0]) == 0x1f &&
+           static_cast<unsigned char>(data[1]) == 0x8b;
+}
+
+}  // namespace kiosk::sync

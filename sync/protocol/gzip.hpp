@@ -1,0 +1,24 @@
+// gzip (RFC 1952) for request/response bodies and for record plaintext before sealing.
+// Decompression is always bounded: a small input that inflates past the limit (a "zip bomb")
+// is an error, not an allocation.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "kiosk/core/result.hpp"
+
+namespace kiosk::sync {
+
+// Level 1..9 as zlib; 9 for sealed records (small, compressed once), 6 for HTTP bodies.
+std::string gzip_compress(std::string_view data, int level = 6);
+
+// One complete gzip member, nothing after it. Errors: "gzip.corrupt" (bad header, checksum,
+// truncated, trailing bytes) and "gzip.too_large" (output would exceed max_output bytes).
+Result<std::string> gzip_decompress(std::string_view data, std::size_t max_output);
+
+// True when bytes start with the gzip magic number (1f 8b).
+bool looks_gzipped(std::string_view data);
+
+}  // namespace kiosk::sync

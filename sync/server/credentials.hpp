@@ -1,0 +1,20 @@
+// Enrolment codes and device tokens: how they are made, normalised and hashed. The server
+// stores only the hashes (DESIGN.md, "Sync protocol").
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace kiosk::sync {
+
+// 16 symbols of Crockford base32 (80 random bits) in groups of four: "7KQ2-M9XD-...".
+std::string make_enrol_code();
+// Uppercase, no dashes or spaces, O→0 and I/L→1, so a code typed by staff still matches.
+std::string normalise_enrol_code(std::string_view code);
+std::string enrol_code_hash(std::string_view code);
+
+// 32 random bytes, base64url: the bearer token a kiosk sends with every push.
+std::string make_token();
+std::string token_hash(std::string_view token);
+
+}  // namespace kiosk::sync

@@ -1,0 +1,349 @@
+// kiosk-central: the reference central server and its staff commands. main() only parses the
+// command line and wires sync_server together; every step is in the library.
+//
+//   kiosk-central init       --db URL --keys DIR
+//   kiosk-central serve      --db URL --keys DIR --listen ADDR:PORT [--threads N]
+//   kiosk-central enrol-code --db URL --centre NAME
+//   kiosk-central revoke     --db URL DEVICE
+//   kiosk-central export     --db URL --keys DIR --format csv|json
+//   kiosk-central new-epoch  --db URL                 (after restoring a backup)
+//   kiosk-central offer-put  --db URL --id ID --file PATH|-
+//   kiosk-central offer-withdraw --db URL --id ID
+#include <signal.h>
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "kiosk/core/clock.hpp"
+#include "sync/protocol/encoding.hpp"
+#include "sync/protocol/envelope.hpp"
+#include "sync/protocol/wire.hpp"
+#include "sync/server/credentials.hpp"
+#include "sync/server/export.hpp"
+#include "sync/server/qr.hpp"
+#include "sync/server/server.hpp"
+#include "sync/server/store.hpp"
+
+namespace {
+
+using namespace kiosk;
+using namespace kiosk::sync;
+
+constexpr int kExitUsage = 2;
+constexpr const char* kPublicKeyFile = "server.pub";
+constexpr const char* kSecretKeyFile = "server.key";
+
+struct Args {
+    std::string command;
+    std::map<std::string, std::string> options;  // --name value
+    std::vector<std::string> positional;
+
+    std::string get(const std::string& name) const {
+        const auto it = options.find(name);
+        return it == options.end() ? std::string() : it->second;
+    }
+};
+
+int usage() {
+    std::cerr << "usage:\n"
+                 "  kiosk-central init --db URL --keys DIR\n"
+                 "  kiosk-central serve --db URL --keys DIR --listen ADDR:PORT [--threads N]\n"
+                 "  kiosk-central enrol-code --db URL --centre NAME\n"
+                 "  kiosk-central revoke --db URL DEVICE\n"
+                 "  kiosk-central export --db URL --keys DIR --format csv|json\n"
+                 "  kiosk-central new-epoch --db URL\n"
+                 "  kiosk-central offer-put --db URL --id ID --file PATH|-\n"
+                 "  kiosk-central offer-withdraw --db URL --id ID\n"
+                 "URL: a SQLite file path or postgresql://...\n";
+    return kExitUsage;
+}
+
+int fail(const Error& e) {
+    std::cerr << "kiosk-central: " << e.code << ": " << e.message << "\n";
+    return 1;
+}
+
+bool parse(int argc, char** argv, Args& args) {
+    if (argc < 2) {
+        return false;
+    }
+    args.command = argv[1];
+    for (int i = 2; i < argc; ++i) {
+        const std::string a = argv[i];
+        if (a.rfind("--", 0) == 0) {
+            if (i + 1 >= argc) {
+                return false;
+            }
+            args.options[a.substr(2)] = argv[++i];
+        } else {
+            args.positional.push_back(a);
+        }
+    }
+    return true;
+}
+
+Result<std::unique_ptr<ServerStore>> open_db(const Args& args) {
+    return open_store(args.get("db"));
+}
+
+Result<BoxKeyPair> load_keys(const std::string& dir) {
+    BoxKeyPair keys;
+    auto pk = read_key_file(dir + "/" + kPublicKeyFile, 32);
+    if (!pk) {
+        return pk.error();
+    }
+    auto sk = read_key_file(dir + "/" + kSecretKeyFile, 32);
+    if (!sk) {
+        return sk.error();
+    }
+    keys.public_key = std::move(*pk);
+    keys.secret_key = std::move(*sk);
+    return keys;
+}
+
+int cmd_init(const Args& args) {
+    const std::string dir = args.get("keys");
+    if (args.get("db").empty() || dir.empty()) {
+        return usage();
+    }
+    if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) {
+        return fail(make_error("keys.io", "cannot create " + dir + ": " + std::strerror(errno)));
+    }
+    // Keep an existing pair: records already sealed to it must stay readable.
+    if (auto existing = load_keys(dir); existing) {
+        std::cout << "keys: kept the existing pair in " << dir << "\n";
+    } else {
+        const BoxKeyPair keys = BoxKeyPair::generate();
+        if (auto s = write_key_file(dir + "/" + kSecretKeyFile, keys.secret_key, true); !s) {
+            return fail(s.error());
+        }
+        if (auto s = write_key_file(dir + "/" + kPublicKeyFile, keys.public_key, false); !s) {
+            return fail(s.error());
+        }
+        std::cout << "keys: wrote " << dir << "/" << kPublicKeyFile
+                  << " (install it with every kiosk's configuration) and " << dir << "/"
+                  << kSecretKeyFile << " (mode 0600, keep it secret and backed up)\n";
+    }
+    auto store = open_db(args);
+    if (!store) {
+        return fail(store.error());
+    }
+    if (auto s = (*store)->init_schema(); !s) {
+        return fail(s.error());
+    }
+    auto epoch = (*store)->epoch();
+    if (!epoch) {
+        return fail(epoch.error());
+    }
+    std::cout << "database ready, epoch " << *epoch << "\n";
+    return 0;
+}
+
+int cmd_serve(const Args& args) {
+    const std::string listen = args.get("listen");
+    const auto colon = listen.rfind(':');
+    if (args.get("db").empty() || args.get("keys").empty() || colon == std::string::npos) {
+        return usage();
+    }
+    const std::string host = listen.substr(0, colon);
+    int port = -1;
+    try {
+        port = std::stoi(listen.substr(colon + 1));
+    } catch (const std::exception&) {
+    }
+    if (port < 0 || port > 65535) {
+        return usage();
+    }
+    auto keys = load_keys(args.get("keys"));
+    if (!keys) {
+        return fail(keys.error());
+    }
+    auto store = open_db(args);
+    if (!store) {
+        return fail(store.error());
+    }
+    if (auto epoch = (*store)->epoch(); !epoch) {
+        return fail(epoch.error());
+    }
+    ServerConfig config;
+    if (!args.get("threads").empty()) {
+        config.threads = static_cast<std::size_t>(std::stoul(args.get("threads")));
+    }
+    const SystemClock clock;
+    CentralServer server(**store, *keys, clock, config);
+
+    // SIGINT/SIGTERM are taken by a thread with sigwait, which may call stop() (a signal
+    // handler may not). Block them before any server thread starts so all inherit the mask.
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGINT);
+    sigaddset(&signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+    ::signal(SIGPIPE, SIG_IGN);
+
+    auto bound = server.bind(host, port);
+    if (!bound) {
+        return fail(bound.error());
+    }
+    std::cout << "listening " << host << ":" << *bound << std::endl;
+    std::thread waiter([&] {
+        int sig = 0;
+        sigwait(&signals, &sig);
+        server.stop();
+    });
+    server.run();
+    // run() returned: by a signal (waiter done) or an error; wake the waiter either way.
+    ::kill(::getpid(), SIGTERM);
+    waiter.join();
+    return 0;
+}
+
+int cmd_enrol_code(const Args& args) {
+    const std::string centre = args.get("centre");
+    if (args.get("db").empty() || centre.empty() || centre.size() > kMaxTextChars) {
+        return usage();
+    }
+    auto store = open_db(args);
+    if (!store) {
+        return fail(store.error());
+    }
+    const std::string code = make_enrol_code();
+    if (auto s = (*store)->add_enrol_code(enrol_code_hash(code), centre,
+                                          SystemClock{}.unix_seconds() * 1000);
+        !s) {
+        return fail(s.error());
+    }
+    std::cout << code << "\n";
+    if (auto qr = render_qr_halfblocks(code); qr) {
+        std::cout << *qr;
+    }
+    std::cout << "one-time enrolment code for centre \"" << centre << "\"\n";
+    return 0;
+}
+
+int cmd_revoke(const Args& args) {
+    if (args.get("db").empty() || args.positional.size() != 1) {
+        return usage();
+    }
+    auto store = open_db(args);
+    if (!store) {
+        return fail(store.error());
+    }
+    if (auto s = (*store)->revoke(args.positional[0]); !s) {
+        return fail(s.error());
+    }
+    std::cout << "revoked " << args.positional[0] << "\n";
+    return 0;
+}
+
+int cmd_export(const Args& args) {
+    const std::string format = args.get("format");
+    if (args.get("db").empty() || args.get("keys").empty() ||
+        (format != "csv" && format != "json")) {
+        return usage();
+    }
+    auto keys = load_keys(args.get("keys"));
+    if (!keys) {
+        return fail(keys.error());
+    }
+    auto store = open_db(args);
+    if (!store) {
+        return fail(store.error());
+    }
+    if (auto s =
+            export_records(**store, *keys, format == "csv" ? ExportFormat::csv : ExportFormat::json,
+                           std::cout, std::cerr);
+        !s) {
+        return fail(s.error());
+    }
+    return 0;
+}
+
+int cmd_new_epoch(const Args& args) {
+    auto store = open_db(args);
+    if (!store) {
+        return fail(store.error());
+    }
+    const std::string epoch = random_id();
+    if (auto s = (*store)->set_epoch(epoch); !s) {
+        return fail(s.error());
+    }
+    std::cout << "epoch " << epoch << ": kiosks will re-push what they hold and re-read offers\n";
+    return 0;
+}
+
+int cmd_offer(const Args& args, bool put) {
+    const std::string id = args.get("id");
+    if (args.get("db").empty() || !is_offer_id(id) || (put && args.get("file").empty())) {
+        return usage();
+    }
+    auto store = open_db(args);
+    if (!store) {
+        return fail(store.error());
+    }
+    if (!put) {
+        if (auto s = (*store)->withdraw_offer(id); !s) {
+            return fail(s.error());
+        }
+        std::cout << "withdrew offer " << id << "\n";
+        return 0;
+    }
+    std::ostringstream text;
+    if (args.get("file") == "-") {
+        text << std::cin.rdbuf();
+    } else {
+        std::ifstream in(args.get("file"), std::ios::binary);
+        if (!in) {
+            return fail(make_error("offer.io", "cannot read " + args.get("file")));
+        }
+        text << in.rdbuf();
+    }
+    auto canonical = canonical_offer(text.str());
+    if (!canonical) {
+        return fail(canonical.error());
+    }
+    if (auto s = (*store)->put_offer(id, *canonical); !s) {
+        return fail(s.error());
+    }
+    std::cout << "published offer " << id << "\n";
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    Args args;
+    if (!parse(argc, argv, args)) {
+        return usage();
+    }
+    if (args.command == "init") {
+        return cmd_init(args);
+    }
+    if (args.command == "serve") {
+        return cmd_serve(args);
+    }
+    if (args.command == "enrol-code") {
+        return cmd_enrol_code(args);
+    }
+    if (args.command == "revoke") {
+        return cmd_revoke(args);
+    }
+    if (args.command == "export") {
+        return cmd_export(args);
+    }
+    if (args.command == "new-epoch") {
+        return cmd_new_epoch(args);
+    }
+    if (args.command == "offer-put" || args.command == "offer-withdraw") {
+        return cmd_offer(args, args.command == "offer-put");
+    }
+    return usage();
+}

@@ -1,0 +1,361 @@
+// The /v1 handlers on cpp-httplib 0.11.4. Index:
+//   [SECTION] Replies        JSON bodies, each with the epoch; status codes for store errors
+//   [SECTION] Request bodies bounded reading (gzip is inflated by httplib, capped here)
+//   [SECTION] Endpoints      enroll, push, changes, health
+//   [SECTION] Server         thread pool, TCP_NODELAY, limits, bind/run/stop
+#include "sync/server/server.hpp"
+
+#include <httplib.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cstdio>
+#include <thread>
+
+#include "sync/protocol/encoding.hpp"
+#include "sync/protocol/wire.hpp"
+#include "sync/server/credentials.hpp"
+
+namespace kiosk::sync {
+namespace {
+
+// [SECTION] Replies
+
+void reply_json(httplib::Response& res, int status, const std::string& body) {
+    res.status = status;
+    res.set_content(body, std::string(kJsonContentType).c_str());
+}
+
+bool transient(const Error& e) {
+    return e.code == "store.busy" || e.code == "store.unavailable";
+}
+
+}  // namespace
+
+struct CentralServer::Impl {
+    ServerStore& store;
+    const BoxKeyPair& keys;
+    const Clock& clock;
+    ServerConfig config;
+    httplib::Server http;
+
+    Impl(ServerStore& s, const BoxKeyPair& k, const Clock& c, ServerConfig cfg)
+        : store(s), keys(k), clock(c), config(cfg) {}
+
+    std::string epoch_or_empty() {
+        auto e = store.epoch();
+        return e ? *e : std::string();
+    }
+
+    void reply_error(httplib::Response& res, int status, const std::string& code,
+                     const std::string& message, const std::string& epoch) {
+        reply_json(res, status, encode(ErrorResponse{epoch, code, message}));
+    }
+
+    // A store failure: 503 + Retry-After when it may pass, 500 otherwise.
+    void reply_store_error(httplib::Response& res, const Error& e, const std::string& epoch) {
+        if (transient(e)) {
+            res.set_header("Retry-After", std::to_string(config.retry_after_seconds));
+            reply_error(res, 503, e.code, "the database is busy or unreachable; retry later",
+                        epoch);
+            return;
+        }
+        std::fprintf(stderr, "kiosk-central: %s: %s\n", e.code.c_str(), e.message.c_str());
+        reply_error(res, 500, e.code, "internal error", epoch);
+    }
+
+    // [SECTION] Request bodies
+
+    // Reads the body (already gunzipped by httplib when Content-Encoding says gzip) up to
+    // max_body_bytes; past that it stops reading and answers 413, so a zip bomb costs at most
+    // the cap.
+    bool read_body(const httplib::ContentReader& reader, httplib::Response& res,
+                   const std::string& epoch, std::string& body) {
+        bool too_large = false;
+        const bool ok = reader([&](const char* data, size_t n) {
+            if (body.size() + n > config.max_body_bytes) {
+                too_large = true;
+                return false;
+            }
+            body.append(data, n);
+            return true;
+        });
+        if (too_large) {
+            reply_error(res, 413, "request.too_large",
+                        "body over " + std::to_string(config.max_body_bytes) + " bytes", epoch);
+            return false;
+        }
+        if (!ok) {
+            reply_error(res, 400, "request.unreadable", "could not read the request body", epoch);
+            return false;
+        }
+        return true;
+    }
+
+    // [SECTION] Endpoints
+
+    void enroll(const httplib::Request&, httplib::Response& res,
+                const httplib::ContentReader& reader) {
+        auto epoch = store.epoch();
+        if (!epoch) {
+            return reply_store_error(res, epoch.error(), "");
+        }
+        std::string body;
+        if (!read_body(reader, res, *epoch, body)) {
+            return;
+        }
+        auto req = decode_enroll_request(body);
+        if (!req) {
+            return reply_error(res, 400, req.error().code, req.error().message, *epoch);
+        }
+        const std::string token = make_token();
+        auto device = store.enrol(enrol_code_hash(req->code), req->device_id, token_hash(token),
+                                  req->sign_public_key, clock.unix_seconds() * 1000);
+        if (!device) {
+            const auto& e = device.error();
+            if (e.code == "enrol.bad_code") {
+                return reply_error(res, 403, e.code, e.message, *epoch);
+            }
+            if (e.code == "enrol.device_exists") {
+                return reply_error(res, 409, e.code, e.message, *epoch);
+            }
+            return reply_store_error(res, e, *epoch);
+        }
+        reply_json(res, 200, encode(EnrollResponse{*epoch, device->id, token, device->centre}));
+    }
+
+    // 401 unless the bearer token belongs to a device that is not revoked.
+    std::optional<Device> authenticate(const httplib::Request& req, httplib::Response& res,
+                                       const std::string& epoch) {
+        const std::string header = req.get_header_value("Authorization");
+        constexpr std::string_view kBearer = "Bearer ";
+        if (header.rfind(kBearer, 0) != 0 || header.size() == kBearer.size()) {
+            reply_error(res, 401, "auth.missing", "Authorization: Bearer <token> required", epoch);
+            return std::nullopt;
+        }
+        auto device = store.device_by_token(token_hash(header.substr(kBearer.size())));
+        if (!device) {
+            reply_store_error(res, device.error(), epoch);
+            return std::nullopt;
+        }
+        if (!device->has_value()) {
+            reply_error(res, 401, "auth.unknown_token", "unknown device token", epoch);
+            return std::nullopt;
+        }
+        if ((*device)->revoked) {
+            reply_error(res, 401, "auth.revoked", "this device has been revoked", epoch);
+            return std::nullopt;
+        }
+        return **device;
+    }
+
+    void push(const httplib::Request& http_req, httplib::Response& res,
+              const httplib::ContentReader& reader) {
+        auto epoch = store.epoch();
+        if (!epoch) {
+            return reply_store_error(res, epoch.error(), "");
+        }
+        // Authenticate before reading the body: an unknown client never costs a large read.
+        const auto device = authenticate(http_req, res, *epoch);
+        if (!device) {
+            return;
+        }
+        std::string body;
+        if (!read_body(reader, res, *epoch, body)) {
+            return;
+        }
+        auto batch = decode_push_batch(body);
+        if (!batch) {
+            return reply_error(res, 400, batch.error().code, batch.error().message, *epoch);
+        }
+        PushResponse out{*epoch, {}};
+        out.acks.resize(batch->records.size());
+        std::vector<StoredRecord> accepted;
+        std::vector<std::size_t> accepted_index;
+        const std::int64_t now_ms = clock.unix_seconds() * 1000;
+        for (std::size_t i = 0; i < batch->records.size(); ++i) {
+            const PushRecord& rec = batch->records[i];
+            out.acks[i].record_id = rec.record_id;
+            // Verify and open before acking: a record the server could not read later must
+            // not be acknowledged now. The opened content is dropped here; export opens again.
+            auto opened = open_record(rec, device->id, device->sign_public_key, keys);
+            if (!opened) {
+                out.acks[i].status = AckStatus::rejected;
+                out.acks[i].reason = opened.error().code;
+                continue;
+            }
+            accepted.push_back(StoredRecord{rec.record_id, device->id, rec.device_seq, rec.kind,
+                                            rec.schema, rec.created_at_device, encode(rec.body),
+                                            now_ms});
+            accepted_index.push_back(i);
+        }
+        if (!accepted.empty()) {
+            auto outcomes = store.insert_records(accepted);
+            if (!outcomes) {
+                return reply_store_error(res, outcomes.error(), *epoch);
+            }
+            for (std::size_t k = 0; k < accepted.size(); ++k) {
+                Ack& ack = out.acks[accepted_index[k]];
+                switch ((*outcomes)[k]) {
+                    case InsertOutcome::created:
+                        ack.status = AckStatus::created;
+                        break;
+                    case InsertOutcome::duplicate:
+                        ack.status = AckStatus::duplicate;
+                        break;
+                    case InsertOutcome::conflict:
+                        ack.status = AckStatus::rejected;
+                        ack.reason = "conflict";
+                        break;
+                }
+            }
+        }
+        reply_json(res, 200, encode(out));
+    }
+
+    void changes(const httplib::Request& req, httplib::Response& res) {
+        auto epoch = store.epoch();
+        if (!epoch) {
+            return reply_store_error(res, epoch.error(), "");
+        }
+        const std::string since = req.has_param("since") ? req.get_param_value("since") : "0";
+        auto cursor = parse_cursor(since);
+        if (!cursor) {
+            return reply_error(res, 400, cursor.error().code, cursor.error().message, *epoch);
+        }
+        std::size_t limit = kDefaultPageLimit;
+        if (req.has_param("limit")) {
+            const std::string text = req.get_param_value("limit");
+            const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), limit);
+            if (ec != std::errc{} || end != text.data() + text.size() || limit == 0 ||
+                limit > kMaxPageItems) {
+                return reply_error(res, 400, "protocol.malformed",
+                                   "limit: expected 1.." + std::to_string(kMaxPageItems), *epoch);
+            }
+        }
+        if (!cursor->epoch.empty() && cursor->epoch != *epoch) {
+            return reply_error(res, 410, "changes.reset",
+                               "cursor from another epoch: start again from 0", *epoch);
+        }
+        auto page = store.changes(cursor->seq, limit);
+        if (!page) {
+            return reply_store_error(res, page.error(), *epoch);
+        }
+        if (cursor->seq > page->head) {
+            return reply_error(res, 410, "changes.reset",
+                               "cursor ahead of the feed: start again from 0", *epoch);
+        }
+        ChangesPage out;
+        out.epoch = *epoch;
+        std::uint64_t last = cursor->seq;
+        for (auto& e : page->entries) {
+            last = e.seq;
+            if (e.offer) {
+                out.upserts.push_back(OfferUpsert{e.offer_id, nlohmann::json::parse(*e.offer)});
+            } else {
+                out.tombstones.push_back(e.offer_id);
+            }
+        }
+        out.next = format_cursor(Cursor{*epoch, last});
+        out.more = last < page->head;
+        reply_json(res, 200, encode(out));
+    }
+
+    void health(httplib::Response& res) {
+        auto epoch = store.epoch();
+        if (!epoch) {
+            return reply_store_error(res, epoch.error(), "");
+        }
+        reply_json(res, 200, encode(HealthResponse{*epoch, "ok"}));
+    }
+
+    // [SECTION] Server
+
+    void configure() {
+        const std::size_t threads =
+            config.threads != 0 ? config.threads
+                                : std::max<std::size_t>(4, 2 * std::thread::hardware_concurrency());
+        http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+        // Off by default in 0.11.4: each small request then waits ~27 ms (FIELD-NOTES).
+        http.set_tcp_nodelay(true);
+        http.set_payload_max_length(config.max_request_bytes);
+        http.set_read_timeout(config.read_timeout.count(), 0);
+        http.set_write_timeout(config.write_timeout.count(), 0);
+
+        const std::string enroll_path(kPathEnroll);
+        const std::string push_path(kPathPush);
+        http.Post(enroll_path,
+                  [this](const httplib::Request& req, httplib::Response& res,
+                         const httplib::ContentReader& reader) { enroll(req, res, reader); });
+        http.Post(push_path,
+                  [this](const httplib::Request& req, httplib::Response& res,
+                         const httplib::ContentReader& reader) { push(req, res, reader); });
+        http.Get(std::string(kPathChanges), [this](const httplib::Request& req,
+                                                   httplib::Response& res) { changes(req, res); });
+        http.Get(std::string(kPathHealth),
+                 [this](const httplib::Request&, httplib::Response& res) { health(res); });
+
+        // Whatever httplib answers by itself (404, 413 over the payload limit, 400) still gets
+        // a JSON body with the epoch, so a kiosk can tell this server from a captive portal.
+        http.set_error_handler(httplib::Server::HandlerWithResponse(
+            [this](const httplib::Request&, httplib::Response& res) {
+                if (!res.body.empty()) {
+                    return httplib::Server::HandlerResponse::Unhandled;
+                }
+                std::string code = "http." + std::to_string(res.status);
+                std::string message = "request refused";
+                if (res.status == 413) {
+                    code = "request.too_large";
+                    message = "request over " + std::to_string(config.max_request_bytes) + " bytes";
+                } else if (res.status == 404) {
+                    code = "http.not_found";
+                    message = "no such endpoint";
+                }
+                reply_error(res, res.status, code, message, epoch_or_empty());
+                return httplib::Server::HandlerResponse::Handled;
+            }));
+        http.set_exception_handler(
+            [this](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
+                std::string what = "unknown";
+                try {
+                    std::rethrow_exception(ep);
+                } catch (const std::exception& e) {
+                    what = e.what();
+                } catch (...) {
+                }
+                std::fprintf(stderr, "kiosk-central: handler failed: %s\n", what.c_str());
+                reply_error(res, 500, "server.internal", "internal error", epoch_or_empty());
+            });
+    }
+};
+
+CentralServer::CentralServer(ServerStore& store, const BoxKeyPair& keys, const Clock& clock,
+                             ServerConfig config)
+    : impl_(std::make_unique<Impl>(store, keys, clock, config)) {
+    impl_->configure();
+}
+
+CentralServer::~CentralServer() {
+    stop();
+}
+
+Result<int> CentralServer::bind(const std::string& host, int port) {
+    const int bound = port == 0 ? impl_->http.bind_to_any_port(host)
+                                : (impl_->http.bind_to_port(host, port) ? port : -1);
+    if (bound <= 0) {
+        return make_error("server.bind", "cannot listen on " + host + ":" + std::to_string(port));
+    }
+    return bound;
+}
+
+void CentralServer::run() {
+    impl_->http.listen_after_bind();
+}
+
+void CentralServer::stop() {
+    if (impl_) {
+        impl_->http.stop();
+    }
+}
+
+}  // namespace kiosk::sync

@@ -1,0 +1,410 @@
+// ServerStore on one SQLite file: WAL, synchronous=FULL (an ack must survive a power cut),
+// a busy timeout for the CLI running next to the server, one connection behind a mutex.
+// Crypto and JSON work happen outside the store, so the mutex only serialises the SQL.
+#include <sqlite3.h>
+
+#include <cassert>
+#include <mutex>
+#include <utility>
+
+#include "sync/protocol/encoding.hpp"
+#include "sync/server/schema.hpp"
+#include "sync/server/store.hpp"
+
+namespace kiosk::sync {
+namespace {
+
+constexpr int kBusyTimeoutMs = 10'000;
+
+Error sqlite_error(sqlite3* db, std::string_view what) {
+    const int code = sqlite3_errcode(db);
+    const bool busy = code == SQLITE_BUSY || code == SQLITE_LOCKED;
+    return make_error(busy ? "store.busy" : "store.error",
+                      std::string(what) + ": " + sqlite3_errmsg(db));
+}
+
+// One prepared statement; binds "$1".."$N" by name so the SQL is shared with PostgreSQL.
+class Stmt {
+  public:
+    Stmt(sqlite3* db, std::string_view sql) {
+        ok_ = sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr) ==
+              SQLITE_OK;
+    }
+    ~Stmt() { sqlite3_finalize(stmt_); }
+    Stmt(const Stmt&) = delete;
+    Stmt& operator=(const Stmt&) = delete;
+
+    bool ok() const { return ok_; }
+    // Ready to run again with new bindings.
+    void reset() {
+        sqlite3_reset(stmt_);
+        sqlite3_clear_bindings(stmt_);
+    }
+
+    Stmt& bind(int n, std::string_view text) {
+        if (ok_) {
+            ok_ = sqlite3_bind_text(stmt_, index(n), text.data(), static_cast<int>(text.size()),
+                                    SQLITE_TRANSIENT) == SQLITE_OK;
+        }
+        return *this;
+    }
+    Stmt& bind(int n, std::int64_t v) {
+        if (ok_) {
+            ok_ = sqlite3_bind_int64(stmt_, index(n), v) == SQLITE_OK;
+        }
+        return *this;
+    }
+    Stmt& bind_null(int n) {
+        if (ok_) {
+            ok_ = sqlite3_bind_null(stmt_, index(n)) == SQLITE_OK;
+        }
+        return *this;
+    }
+
+    // SQLITE_ROW, SQLITE_DONE or an error code.
+    int step() { return ok_ ? sqlite3_step(stmt_) : SQLITE_ERROR; }
+
+    std::int64_t i64(int col) const { return sqlite3_column_int64(stmt_, col); }
+    bool is_null(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+    std::string text(int col) const {
+        const auto* p = sqlite3_column_text(stmt_, col);
+        return p ? std::string(reinterpret_cast<const char*>(p),
+                               static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col)))
+                 : std::string();
+    }
+
+  private:
+    int index(int n) const {
+        const std::string name = "$" + std::to_string(n);
+        return sqlite3_bind_parameter_index(stmt_, name.c_str());
+    }
+
+    sqlite3_stmt* stmt_ = nullptr;
+    bool ok_ = false;
+};
+
+class SqliteStore final : public ServerStore {
+  public:
+    explicit SqliteStore(sqlite3* db) : db_(db) {}
+    ~SqliteStore() override { sqlite3_close_v2(db_); }
+    SqliteStore(const SqliteStore&) = delete;
+    SqliteStore& operator=(const SqliteStore&) = delete;
+
+    Status init_schema() override {
+        const std::lock_guard lock(mu_);
+        return in_tx([&]() -> Status {
+            for (const auto sql : schema::kTables) {
+                if (auto s = exec(sql); !s) {
+                    return s;
+                }
+            }
+            if (auto s = exec(schema::kRecordsSqlite); !s) {
+                return s;
+            }
+            if (auto s = init_meta("epoch", random_id()); !s) {
+                return s;
+            }
+            return init_meta("schema_version", std::to_string(schema::kVersion));
+        });
+    }
+
+    Result<std::string> epoch() override {
+        const std::lock_guard lock(mu_);
+        return get_meta("epoch");
+    }
+
+    Status set_epoch(const std::string& epoch) override {
+        const std::lock_guard lock(mu_);
+        Stmt st(db_, schema::kSetMeta);
+        st.bind(1, "epoch").bind(2, epoch);
+        return done(st, "set epoch");
+    }
+
+    Status add_enrol_code(const std::string& code_hash, const std::string& centre,
+                          std::int64_t now_ms) override {
+        const std::lock_guard lock(mu_);
+        Stmt st(db_, schema::kAddCode);
+        st.bind(1, code_hash).bind(2, centre).bind(3, now_ms);
+        return done(st, "add enrolment code");
+    }
+
+    Result<Device> enrol(const std::string& code_hash, const std::string& device_id,
+                         const std::string& token_hash, const std::string& sign_public_key,
+                         std::int64_t now_ms) override {
+        const std::lock_guard lock(mu_);
+        Device device;
+        auto s = in_tx([&]() -> Status {
+            Stmt spend(db_, schema::kSpendCode);
+            spend.bind(1, code_hash);
+            const int rc = spend.step();
+            if (rc == SQLITE_DONE) {
+                return make_error("enrol.bad_code", "unknown or already used enrolment code");
+            }
+            if (rc != SQLITE_ROW) {
+                return sqlite_error(db_, "spend enrolment code");
+            }
+            device = Device{device_id, spend.text(0), sign_public_key, false};
+            while (spend.step() == SQLITE_ROW) {
+            }
+            Stmt add(db_, schema::kAddDevice);
+            add.bind(1, device_id).bind(2, device.centre).bind(3, token_hash);
+            add.bind(4, to_base64url(sign_public_key)).bind(5, now_ms);
+            if (auto d = done(add, "add device"); !d) {
+                return d;
+            }
+            if (sqlite3_changes(db_) != 1) {
+                return make_error("enrol.device_exists", "device " + device_id + " is enrolled");
+            }
+            return Ok{};
+        });
+        if (!s) {
+            return s.error();
+        }
+        return device;
+    }
+
+    Result<std::optional<Device>> device_by_token(const std::string& token_hash) override {
+        const std::lock_guard lock(mu_);
+        Stmt st(db_, schema::kDeviceByToken);
+        st.bind(1, token_hash);
+        const int rc = st.step();
+        if (rc == SQLITE_DONE) {
+            return std::optional<Device>{};
+        }
+        if (rc != SQLITE_ROW) {
+            return sqlite_error(db_, "find device");
+        }
+        auto pk = from_base64url(st.text(2));
+        assert(pk && "devices.sign_public_key holds what enrol() wrote");
+        return std::optional<Device>{
+            Device{st.text(0), st.text(1), pk.value_or(""), st.i64(3) != 0}};
+    }
+
+    Status revoke(const std::string& device_id) override {
+        const std::lock_guard lock(mu_);
+        Stmt st(db_, schema::kRevoke);
+        st.bind(1, device_id);
+        if (auto s = done(st, "revoke"); !s) {
+            return s;
+        }
+        if (sqlite3_changes(db_) == 0) {
+            return make_error("store.unknown_device", "no device " + device_id);
+        }
+        return Ok{};
+    }
+
+    Result<std::vector<InsertOutcome>> insert_records(
+        const std::vector<StoredRecord>& records) override {
+        const std::lock_guard lock(mu_);
+        std::vector<InsertOutcome> out;
+        out.reserve(records.size());
+        auto s = in_tx([&]() -> Status {
+            Stmt ins(db_, schema::kInsertRecord);
+            Stmt body(db_, schema::kRecordBody);
+            for (const auto& r : records) {
+                ins.reset();
+                ins.bind(1, r.record_id).bind(2, r.device_id);
+                ins.bind(3, static_cast<std::int64_t>(r.device_seq)).bind(4, r.kind);
+                ins.bind(5, static_cast<std::int64_t>(r.schema)).bind(6, r.created_at_device);
+                ins.bind(7, r.body).bind(8, r.received_at);
+                if (ins.step() != SQLITE_DONE) {
+                    return sqlite_error(db_, "insert record");
+                }
+                if (sqlite3_changes(db_) == 1) {
+                    out.push_back(InsertOutcome::created);
+                    continue;
+                }
+                body.reset();
+                body.bind(1, r.record_id);
+                if (body.step() != SQLITE_ROW) {
+                    return sqlite_error(db_, "read stored record");
+                }
+                out.push_back(body.text(0) == r.body ? InsertOutcome::duplicate
+                                                     : InsertOutcome::conflict);
+            }
+            return Ok{};
+        });
+        if (!s) {
+            return s.error();
+        }
+        return out;
+    }
+
+    Status for_each_record(
+        const std::function<void(const StoredRecord&, const Device&)>& fn) override {
+        const std::lock_guard lock(mu_);
+        Stmt st(db_, schema::kAllRecords);
+        int rc = SQLITE_ROW;
+        while ((rc = st.step()) == SQLITE_ROW) {
+            StoredRecord r{st.text(0),
+                           st.text(1),
+                           static_cast<std::uint64_t>(st.i64(2)),
+                           st.text(3),
+                           static_cast<std::uint32_t>(st.i64(4)),
+                           st.i64(5),
+                           st.text(6),
+                           st.i64(7)};
+            Device d{r.device_id, st.text(8), from_base64url(st.text(9)).value_or(""),
+                     st.i64(10) != 0};
+            fn(r, d);
+        }
+        if (rc != SQLITE_DONE) {
+            return sqlite_error(db_, "read records");
+        }
+        return Ok{};
+    }
+
+    Status put_offer(const std::string& offer_id, const std::string& canonical_json) override {
+        return feed_write(offer_id, canonical_json);
+    }
+
+    Status withdraw_offer(const std::string& offer_id) override {
+        return feed_write(offer_id, std::nullopt);
+    }
+
+    Result<FeedPage> changes(std::uint64_t after_seq, std::size_t limit) override {
+        const std::lock_guard lock(mu_);
+        FeedPage page;
+        // One read transaction so the head and the rows come from the same snapshot.
+        auto s = in_tx(
+            [&]() -> Status {
+                Stmt head(db_, schema::kHeadSeq);
+                if (head.step() != SQLITE_ROW) {
+                    return sqlite_error(db_, "read feed head");
+                }
+                page.head = static_cast<std::uint64_t>(head.i64(0));
+                Stmt rows(db_, schema::kChanges);
+                rows.bind(1, static_cast<std::int64_t>(after_seq));
+                rows.bind(2, static_cast<std::int64_t>(limit));
+                int rc = SQLITE_ROW;
+                while ((rc = rows.step()) == SQLITE_ROW) {
+                    FeedEntry e{static_cast<std::uint64_t>(rows.i64(0)), rows.text(1),
+                                std::nullopt};
+                    if (!rows.is_null(2)) {
+                        e.offer = rows.text(2);
+                    }
+                    page.entries.push_back(std::move(e));
+                }
+                return rc == SQLITE_DONE ? Status{Ok{}} : Status{sqlite_error(db_, "read feed")};
+            },
+            "BEGIN");
+        if (!s) {
+            return s.error();
+        }
+        return page;
+    }
+
+  private:
+    Status exec(std::string_view sql) {
+        char* msg = nullptr;
+        const std::string text(sql);
+        if (sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &msg) != SQLITE_OK) {
+            auto e = sqlite_error(db_, "exec");
+            sqlite3_free(msg);
+            return e;
+        }
+        return Ok{};
+    }
+
+    Status done(Stmt& st, std::string_view what) {
+        const int rc = st.step();
+        if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+            return sqlite_error(db_, what);
+        }
+        return Ok{};
+    }
+
+    // Runs fn in a transaction (IMMEDIATE for writers: take the write lock up front rather than
+    // fail to upgrade a read lock mid-way); rolls back on error.
+    template <typename F>
+    Status in_tx(F&& fn, const char* begin = "BEGIN IMMEDIATE") {
+        if (auto s = exec(begin); !s) {
+            return s;
+        }
+        Status s = fn();
+        if (!s) {
+            (void)exec("ROLLBACK");
+            return s;
+        }
+        if (auto c = exec("COMMIT"); !c) {
+            (void)exec("ROLLBACK");
+            return c;
+        }
+        return Ok{};
+    }
+
+    Status init_meta(std::string_view key, const std::string& value) {
+        Stmt st(db_, schema::kInitMeta);
+        st.bind(1, key).bind(2, value);
+        return done(st, "init meta");
+    }
+
+    Result<std::string> get_meta(std::string_view key) {
+        Stmt st(db_, schema::kGetMeta);
+        st.bind(1, key);
+        const int rc = st.step();
+        if (rc == SQLITE_ROW) {
+            return st.text(0);
+        }
+        if (rc == SQLITE_DONE || !st.ok()) {
+            return make_error("store.uninitialised",
+                              "the database has no schema: run kiosk-central init");
+        }
+        return sqlite_error(db_, "read meta");
+    }
+
+    Status feed_write(const std::string& offer_id, const std::optional<std::string>& body) {
+        const std::lock_guard lock(mu_);
+        return in_tx([&]() -> Status {
+            Stmt next(db_, schema::kNextSeq);
+            if (next.step() != SQLITE_ROW) {
+                return sqlite_error(db_, "advance feed");
+            }
+            const std::int64_t seq = next.i64(0);
+            while (next.step() == SQLITE_ROW) {
+            }
+            Stmt write(db_, body ? schema::kUpsertOffer : schema::kWithdrawOffer);
+            write.bind(1, offer_id);
+            if (body) {
+                write.bind(2, *body).bind(3, seq);
+            } else {
+                write.bind(2, seq);
+            }
+            if (auto s = done(write, "write offer"); !s) {
+                return s;
+            }
+            if (sqlite3_changes(db_) != 1) {
+                return make_error("store.unknown_offer", "no published offer " + offer_id);
+            }
+            return Ok{};
+        });
+    }
+
+    std::mutex mu_;
+    sqlite3* db_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<ServerStore>> open_sqlite_store(const std::string& path) {
+    sqlite3* db = nullptr;
+    const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX;
+    if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
+        Error e = make_error("store.open", "cannot open " + path + ": " +
+                                               (db ? sqlite3_errmsg(db) : "out of memory"));
+        sqlite3_close_v2(db);
+        return e;
+    }
+    sqlite3_busy_timeout(db, kBusyTimeoutMs);
+    for (const char* pragma :
+         {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"}) {
+        if (sqlite3_exec(db, pragma, nullptr, nullptr, nullptr) != SQLITE_OK) {
+            Error e = sqlite_error(db, pragma);
+            sqlite3_close_v2(db);
+            return e;
+        }
+    }
+    return std::unique_ptr<ServerStore>(std::make_unique<SqliteStore>(db));
+}
+
+}  // namespace kiosk::sync
