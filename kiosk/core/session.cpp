@@ -1,8 +1,9 @@
 // The session reducer and idle timers; the state machine is drawn in session.hpp.
 #include "kiosk/core/session.hpp"
 
-#include <cassert>
+#include <iterator>
 #include <type_traits>
+#include <utility>
 
 namespace kiosk::core {
 

@@ -1,17 +1,13 @@
 // UTF-8 decoding and character classes for inspect_text() and trim_text().
 #include "kiosk/core/text.hpp"
 
+#include <cassert>
 #include <cstdint>
 
 namespace kiosk::core {
 
-namespace {
-
-constexpr char32_t kInvalid = 0xFFFFFFFF;
-
-// Decodes one code point at `pos` and advances it; kInvalid on malformed input (RFC 3629:
-// shortest form only, no surrogates, nothing above U+10FFFF).
-char32_t decode_one(std::string_view s, std::size_t& pos) {
+std::optional<char32_t> next_code_point(std::string_view s, std::size_t& pos) {
+    assert(pos < s.size() && "next_code_point: pos past the end");
     const auto byte = [&s](std::size_t i) { return static_cast<std::uint8_t>(s[i]); };
     const std::uint8_t lead = byte(pos);
     std::size_t extra = 0;
@@ -33,24 +29,26 @@ char32_t decode_one(std::string_view s, std::size_t& pos) {
         cp = lead & 0x07U;
         min = 0x10000;
     } else {
-        return kInvalid;  // a continuation byte or 0xF8..0xFF where a character should start
+        return std::nullopt;  // a continuation byte or 0xF8..0xFF where a character should start
     }
     if (pos + extra >= s.size()) {
-        return kInvalid;  // truncated
+        return std::nullopt;  // truncated
     }
     for (std::size_t i = 1; i <= extra; ++i) {
         const std::uint8_t b = byte(pos + i);
         if ((b & 0xC0U) != 0x80U) {
-            return kInvalid;
+            return std::nullopt;
         }
         cp = (cp << 6) | (b & 0x3FU);
     }
     if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-        return kInvalid;
+        return std::nullopt;
     }
     pos += extra + 1;
     return cp;
 }
+
+namespace {
 
 bool is_space(char32_t c) {
     return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == 0xA0 || c == 0x1680 ||
@@ -79,12 +77,13 @@ TextFacts inspect_text(std::string_view utf8, Lines lines) {
     std::size_t pos = 0;
     std::size_t count = 0;
     while (pos < utf8.size()) {
-        const char32_t c = decode_one(utf8, pos);
-        if (c == kInvalid) {
+        const std::optional<char32_t> decoded = next_code_point(utf8, pos);
+        if (!decoded) {
             facts.valid_utf8 = false;
             facts.blank = false;
             return facts;
         }
+        const char32_t c = *decoded;
         ++count;
         facts.forbidden = facts.forbidden || is_forbidden(c, lines);
         facts.blank = facts.blank && is_space(c);
@@ -99,8 +98,8 @@ std::string_view trim_text(std::string_view utf8) {
     std::size_t begin = 0;
     while (begin < utf8.size()) {
         std::size_t next = begin;
-        const char32_t c = decode_one(utf8, next);
-        if (c == kInvalid || !is_space(c)) {
+        const std::optional<char32_t> c = next_code_point(utf8, next);
+        if (!c || !is_space(*c)) {
             break;
         }
         begin = next;
@@ -113,8 +112,8 @@ std::string_view trim_text(std::string_view utf8) {
             --start;
         }
         std::size_t probe = start;
-        const char32_t c = decode_one(utf8, probe);
-        if (c == kInvalid || probe != end || !is_space(c)) {
+        const std::optional<char32_t> c = next_code_point(utf8, probe);
+        if (!c || probe != end || !is_space(*c)) {
             break;
         }
         end = start;

@@ -3,10 +3,16 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
 namespace kiosk::core {
+
+// Decodes the code point that starts at byte `pos` and moves `pos` past it. Returns
+// std::nullopt and leaves `pos` alone on malformed input (RFC 3629: shortest form only, no
+// surrogates, nothing above U+10FFFF, no truncated sequence). `pos` must be < utf8.size().
+std::optional<char32_t> next_code_point(std::string_view utf8, std::size_t& pos);
 
 enum class Lines { Single, Multi };
 

@@ -25,6 +25,15 @@ Session started(FakeClock& clock, const KioskSettings& settings = settings_for_t
     return reduce(s, ChooseLanguage{"ar"}, clock.monotonic());
 }
 
+// A started session left alone until the warning appears; the clock is at that moment.
+Session warned(FakeClock& clock) {
+    Session s = started(clock);
+    clock.advance(90s);
+    s = tick(s, clock.monotonic());
+    EXPECT_EQ(s.idle, IdlePhase::Warning);
+    return s;
+}
+
 // --- Reducer ---
 
 TEST(Session, ChoosingALanguageSetsItAndLeavesTheWelcomeScreen) {
@@ -199,10 +208,7 @@ TEST(Idle, WarnsAtExactly90SecondsNotBefore) {
 
 TEST(Idle, ResetsExactly20SecondsAfterTheWarning) {
     FakeClock clock(10s);
-    Session s = started(clock);
-    clock.advance(90s);
-    s = tick(s, clock.monotonic());
-    ASSERT_EQ(s.idle, IdlePhase::Warning);
+    Session s = warned(clock);
     EXPECT_EQ(next_deadline(s), clock.monotonic() + 20s);
 
     clock.advance(19'999ms);
@@ -221,9 +227,7 @@ TEST(Idle, ResetsExactly20SecondsAfterTheWarning) {
 
 TEST(Idle, ContinueReturnsToActiveAndRestartsTheFull90Seconds) {
     FakeClock clock(10s);
-    Session s = started(clock);
-    clock.advance(90s);
-    s = tick(s, clock.monotonic());
+    Session s = warned(clock);
     clock.advance(12s);
     s = reduce(s, ContinueSession{}, clock.monotonic());
     EXPECT_EQ(s.idle, IdlePhase::Active);
@@ -251,24 +255,19 @@ TEST(Idle, AnyIntentCountsAsActivity) {
 
 TEST(Idle, OnlyContinueOrEndIsHonouredDuringTheWarning) {
     FakeClock clock(10s);
-    Session s = started(clock);
-    clock.advance(90s);
-    s = tick(s, clock.monotonic());
-    const Session warned = s;
+    const Session warning = warned(clock);
     clock.advance(3s);
     for (const Intent& stray :
          {Intent{Next{}}, Intent{Back{}}, Intent{ChooseLanguage{"tr"}},
           Intent{EditDraft{sample_registration()}}, Intent{StaffSignedIn{"staff-07"}}}) {
-        EXPECT_EQ(reduce(warned, stray, clock.monotonic()), warned);
+        EXPECT_EQ(reduce(warning, stray, clock.monotonic()), warning);
     }
-    EXPECT_TRUE(is_pristine(reduce(warned, EndSession{}, clock.monotonic())));
+    EXPECT_TRUE(is_pristine(reduce(warning, EndSession{}, clock.monotonic())));
 }
 
 TEST(Idle, AContinueAfterTheCountdownEndedCannotReviveTheSession) {
     FakeClock clock(10s);
-    Session s = started(clock);
-    clock.advance(90s);
-    s = tick(s, clock.monotonic());
+    Session s = warned(clock);
     clock.advance(20s);  // the app has not ticked yet when the tap arrives
     s = reduce(s, ContinueSession{}, clock.monotonic());
     EXPECT_EQ(s.screen, Screen::Welcome);

@@ -9,6 +9,26 @@
 namespace kiosk::core {
 namespace {
 
+TEST(NextCodePoint, StepsThroughOneToFourByteSequences) {
+    const std::string text = "a\xC3\xA7\xE2\x82\xAC\xF0\x90\x93\x8F";  // a ç € 𐓏
+    std::size_t pos = 0;
+    EXPECT_EQ(next_code_point(text, pos), U'a');
+    EXPECT_EQ(pos, 1U);
+    EXPECT_EQ(next_code_point(text, pos), U'\u00E7');
+    EXPECT_EQ(pos, 3U);
+    EXPECT_EQ(next_code_point(text, pos), U'\u20AC');
+    EXPECT_EQ(pos, 6U);
+    EXPECT_EQ(next_code_point(text, pos), U'\U000104CF');
+    EXPECT_EQ(pos, 10U);
+}
+
+TEST(NextCodePoint, LeavesThePositionAloneOnMalformedInput) {
+    const std::string text = "ab\xE2\x82";  // a truncated euro sign
+    std::size_t pos = 2;
+    EXPECT_EQ(next_code_point(text, pos), std::nullopt);
+    EXPECT_EQ(pos, 2U);
+}
+
 TEST(InspectText, CountsCodePointsNotBytes) {
     struct Case {
         const char* text;
