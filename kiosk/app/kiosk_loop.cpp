@@ -22,19 +22,45 @@ Status write_screenshot(const platform::Window& window, const ui::HitMap& hits,
     return Ok{};
 }
 
+// The calendar year at `unix_seconds` (UTC), for the registration's date checks.
+int year_of(std::int64_t unix_seconds) {
+    const std::chrono::sys_days day = std::chrono::floor<std::chrono::days>(
+        std::chrono::sys_seconds{std::chrono::seconds{unix_seconds}});
+    return static_cast<int>(std::chrono::year_month_day{day}.year());
+}
+
 }  // namespace
+
+AppState start_app(const Options& options, const Clock& clock) {
+    core::KioskSettings settings;
+    settings.current_year = year_of(clock.unix_seconds());
+    AppState app;
+    app.session = core::fresh_session(settings, clock.monotonic());
+    if (options.language) {
+        app.session =
+            core::reduce(app.session, core::ChooseLanguage{*options.language}, clock.monotonic());
+    }
+    return app;
+}
 
 int run_loop(platform::Window& window, const ui::ViewContext& ctx, AppState& app,
              const Options& options, const Clock& clock,
              std::chrono::steady_clock::time_point started) {
     while (!window.should_close()) {
-        // TODO(idle timers): pass core::next_deadline(app.session) and call core::tick() here
-        // once the session's idle timers land in kiosk/core.
-        if (window.wait(app.pacer.sleep_for(clock.monotonic(), std::nullopt))) {
+        // Sleep until input, or until the idle timers (or the warning's countdown) need a
+        // frame; a pristine session has no timer, so an untouched kiosk sleeps indefinitely.
+        const Millis before = clock.monotonic();
+        if (window.wait(app.pacer.sleep_for(before, core::next_wakeup(app.session, before)))) {
             app.pacer.on_activity();
         }
+        const Millis now = clock.monotonic();
+        const core::Session ticked = core::tick(app.session, now);
+        if (ticked != app.session) {
+            app.pacer.on_activity();  // warning shown or session reset: settle the new screen
+        }
+        app.session = ticked;
         window.begin_frame();
-        ui::draw_screen(app.session, ctx, app.intents);
+        ui::draw_screen(app.session, ctx, now, app.intents);
         window.render(ctx.theme.colors.background);
         for (const auto& intent : app.intents) {
             app.session = core::reduce(app.session, intent, clock.monotonic());

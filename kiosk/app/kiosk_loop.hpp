@@ -24,6 +24,10 @@ struct AppState {
     int frames = 0;
 };
 
+// The state a kiosk starts with: a fresh visit on Welcome with the kiosk's settings (the year
+// taken from `clock`), or with --lang's language already chosen (for screenshots).
+AppState start_app(const Options& options, const Clock& clock);
+
 // Runs until the window closes (returns 0), or until the screenshot of --screenshot was written
 // (0) or failed (1). Each turn: sleep until input or a timer, draw the session's screen, apply
 // the frame's intents. `started` is when main() began, for --report-startup.

@@ -68,11 +68,7 @@ int main(int argc, char** argv) {
     win.upload_fonts();  // and free the atlas' CPU copy
 
     // 4. A visit starts on Welcome, or with a language already chosen (for screenshots).
-    app::AppState state;
-    if (options->language) {
-        const core::ChooseLanguage choose{*options->language};
-        state.session = core::reduce(state.session, choose, clock.monotonic());
-    }
+    app::AppState state = app::start_app(*options, clock);
     // Visible strings go through the catalogue by key; English placeholders until it is wired.
     const ui::ViewContext ctx{app::placeholder_english_text,
                               i18n::shipped_languages(),

@@ -21,6 +21,12 @@ inline std::string placeholder_english_text(std::string_view key) {
     if (key == "common.back") {
         return "Back";
     }
+    if (key == "idle.title") {
+        return "Are you still there?";
+    }
+    if (key == "idle.continue") {
+        return "Yes, continue";
+    }
     return std::string(key);  // a visible key is a visible bug
 }
 

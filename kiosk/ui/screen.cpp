@@ -13,6 +13,24 @@ void draw_unbuilt(const ViewContext& ctx, std::vector<core::Intent>& out) {
         out.emplace_back(core::Back{});
     }
 }
+
+// The view of the session's screen.
+void draw_view(const core::Session& session, const ViewContext& ctx,
+               std::vector<core::Intent>& out) {
+    switch (session.screen) {
+        case core::Screen::Welcome:
+            draw_welcome(session, ctx, out);
+            break;
+        case core::Screen::Notice:
+            draw_notice(session, ctx, out);
+            break;
+        default:
+            // The registration screens' views are later issues' work. Until they land, a screen
+            // without a view offers only Back, so nobody is ever stuck on a blank screen.
+            draw_unbuilt(ctx, out);
+            break;
+    }
+}
 }  // namespace
 
 std::string_view screen_name(core::Screen screen) {
@@ -27,11 +45,12 @@ std::string_view screen_name(core::Screen screen) {
     }
 }
 
-void draw_screen(const core::Session& session, const ViewContext& ctx,
+void draw_screen(const core::Session& session, const ViewContext& ctx, Millis now,
                  std::vector<core::Intent>& out) {
+    const bool warning = session.idle == core::IdlePhase::Warning;
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ctx.hits->clear();
-    ctx.hits->screen = std::string(screen_name(session.screen));
+    ctx.hits->screen = warning ? "idle_warning" : std::string(screen_name(session.screen));
     ctx.hits->display_w = viewport->Size.x;
     ctx.hits->display_h = viewport->Size.y;
 
@@ -42,18 +61,10 @@ void draw_screen(const core::Session& session, const ViewContext& ctx,
         ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoNav;
     ImGui::Begin("##screen", nullptr, kFlags);
     ImGui::PushFont(ctx.fonts.body);
-    switch (session.screen) {
-        case core::Screen::Welcome:
-            draw_welcome(session, ctx, out);
-            break;
-        case core::Screen::Notice:
-            draw_notice(session, ctx, out);
-            break;
-        default:
-            // The registration screens' views are later issues' work. Until they land, a screen
-            // without a view offers only Back, so nobody is ever stuck on a blank screen.
-            draw_unbuilt(ctx, out);
-            break;
+    if (warning) {
+        draw_idle_warning(session, ctx, core::seconds_left_in_warning(session, now), out);
+    } else {
+        draw_view(session, ctx, out);
     }
     ImGui::PopFont();
     ImGui::End();

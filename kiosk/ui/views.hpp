@@ -11,9 +11,11 @@
 
 namespace kiosk::ui {
 
-// The current screen's view in a window covering the whole display. Clears and refills
-// ctx.hits. Call between ImGui::NewFrame() and ImGui::Render().
-void draw_screen(const core::Session& session, const ViewContext& ctx,
+// The current screen's view in a window covering the whole display, or the idle warning in
+// its place while the session is in IdlePhase::Warning. `now` is the monotonic time of the
+// frame (for the warning's countdown; views read no clock). Clears and refills ctx.hits. Call
+// between ImGui::NewFrame() and ImGui::Render().
+void draw_screen(const core::Session& session, const ViewContext& ctx, Millis now,
                  std::vector<core::Intent>& out);
 
 // Stable name of a screen, used in the hit map dump and logs: "welcome", "notice".
@@ -27,5 +29,10 @@ void draw_welcome(const core::Session& session, const ViewContext& ctx,
 // Screen::Notice: placeholder until the next issue (title and Back only). Hit id: "nav.back".
 void draw_notice(const core::Session& session, const ViewContext& ctx,
                  std::vector<core::Intent>& out);
+
+// IdlePhase::Warning: "are you still there?", the seconds left, and Continue, which records
+// ContinueSession. Hit id: "idle.continue".
+void draw_idle_warning(const core::Session& session, const ViewContext& ctx, int seconds_left,
+                       std::vector<core::Intent>& out);
 
 }  // namespace kiosk::ui

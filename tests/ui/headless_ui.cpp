@@ -43,13 +43,14 @@ HeadlessUi::~HeadlessUi() {
     ImGui::DestroyContext(imgui_);
 }
 
-std::vector<core::Intent> HeadlessUi::frame(const core::Session& session, Pointer pointer) {
+std::vector<core::Intent> HeadlessUi::frame(const core::Session& session, Pointer pointer,
+                                            Millis now) {
     ImGuiIO& io = ImGui::GetIO();
     io.MousePos = ImVec2(pointer.x, pointer.y);
     io.MouseDown[0] = pointer.down;
     std::vector<core::Intent> out;
     ImGui::NewFrame();
-    ui::draw_screen(session, ctx_, out);
+    ui::draw_screen(session, ctx_, now, out);
     ImGui::Render();
     return out;
 }

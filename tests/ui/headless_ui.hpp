@@ -26,8 +26,10 @@ class HeadlessUi {
     HeadlessUi(const HeadlessUi&) = delete;
     HeadlessUi& operator=(const HeadlessUi&) = delete;
 
-    // Runs one frame of draw_screen(session) with `pointer`; returns the frame's intents.
-    std::vector<core::Intent> frame(const core::Session& session, Pointer pointer = {});
+    // Runs one frame of draw_screen(session) at monotonic time `now` with `pointer`; returns
+    // the frame's intents.
+    std::vector<core::Intent> frame(const core::Session& session, Pointer pointer = {},
+                                    Millis now = Millis{0});
 
     const ui::HitMap& hits() const { return hits_; }
     const ui::ViewContext& context() const { return ctx_; }
