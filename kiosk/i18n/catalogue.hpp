@@ -6,6 +6,8 @@
 // Keys found by the completeness test (tests/i18n/catalogue_completeness.cpp) are the first
 // string literal argument of these call forms anywhere under kiosk/, platform/, sync/:
 //   tr("key"   trn("key"   text("key"   T("key"   t("key"   plural("key"   key("key"
+//   format("key"   count_text("key"   tr(lang, "key"   trn(lang, "key"
+// where a key is dot-separated words starting with a lower-case letter ("reg.cefr.A1").
 // Code that picks a key at run time (e.g. "error." + code) lists its keys with i18n::key("...")
 // so the test still sees them.
 #pragma once
