@@ -78,7 +78,7 @@ Session go_back(Session s) {
 
 // Applies an intent in Active. Returns the new state.
 Session apply_active(Session s, const Intent& intent, Millis now) {
-    s.last_activity = now;  // T1 / self-loop: every accepted intent is activity
+    s.last_activity = now;  // T0 (and T1 when the intent leaves a trace)
     return std::visit(
         [&s, now](const auto& i) -> Session {
             using T = std::decay_t<decltype(i)>;

@@ -5,35 +5,36 @@
 //
 // [SECTION] The idle state machine
 //
-//                      any accepted intent: last_activity = now  (reduce)
-//                             +------+
-//                             v      |
-//   +----------+  T1 intent +--------+--+  T2 idle limit reached    +---------+
-//   | Pristine |----------->|  Active   |-------------------------->| Warning |
-//   +----------+            +-----------+  (tick -> begin_warning)  +---------+
-//        ^                    |    ^            T3 ContinueSession    |   |
-//        |                    |    +----------------------------------+   |
-//        |                    |         (reduce -> continue_session)      |
-//        |   T5 EndSession    |                                           |
-//        +--------------------+  T4 countdown over (tick -> reset)        |
-//        +------------------------------------------------------------------+
+//                    T1: an intent that leaves a trace (reduce)
+//   +----------+ ---------------------------------------> +--------+
+//   | Pristine |                                          | Active | <--+ T0: any accepted
+//   +----------+ <--------------------------------------- +--------+ ---+ intent (reduce)
+//     ^               T5: EndSession (reduce -> reset)      |    ^
+//     |                                                     |    | T3: ContinueSession
+//     |                       T2: idle limit reached (tick) |    | (reduce -> continue_session)
+//     |                           (-> begin_warning)        v    |
+//     |                                                   +---------+
+//     +---------------------------------------------------| Warning |
+//        T4: countdown over (tick -> reset)               +---------+
+//        T5: EndSession (reduce -> reset)
 //
 //   Pristine  the session equals a fresh one (Welcome screen, default language, empty draft,
 //             not staff): there is nothing to protect, so no timer runs and next_deadline() is
 //             empty; an idle kiosk sleeps until someone touches it. Pristine is a property of
 //             the state (is_pristine), not a stored flag.
-//   Active    someone is using the kiosk. The idle limit is config.person_idle (90 s), or
-//             config.staff_idle (5 min) while staff are signed in.
-//   Warning   the "are you still there?" overlay with a countdown of config.warning (20 s).
+//   Active    someone is using the kiosk. The idle limit is settings.idle.person_idle (90 s),
+//             or settings.idle.staff_idle (5 min) while staff are signed in.
+//   Warning   the "are you still there?" overlay with a countdown of settings.idle.warning (20 s).
 //             Only ContinueSession and EndSession are honoured; any other intent is dropped:
 //             it was aimed at the screen under the overlay, and must neither change the
 //             previous person's data nor keep their session alive.
 //
-//   T1 first intent     reduce()                  Pristine -> Active
-//   T2 begin_warning    tick(), now - last_activity >= idle limit
-//   T3 continue_session reduce(ContinueSession)   Warning -> Active, last_activity = now
-//   T4 reset            tick(), now - warning_since >= config.warning: fresh_session()
-//   T5 end_session      reduce(EndSession) from Active or Warning: fresh_session()
+//   T0 activity         reduce(any intent) in Active: last_activity = now   (apply_active)
+//   T1 first trace      reduce(ChooseLanguage, StaffSignedIn, ...) on a pristine session
+//   T2 begin_warning    tick(): now - last_activity >= idle limit; warning_since = now
+//   T3 continue_session reduce(ContinueSession) in Warning: Active, last_activity = now
+//   T4 reset            tick(): now - warning_since >= settings.idle.warning -> fresh_session()
+//   T5 reset            reduce(EndSession) in Active or Warning -> fresh_session()
 // reduce() runs tick() first, so an intent is judged against the state at its own time: a
 // ContinueSession that arrives after the countdown ended cannot revive the session.
 //
