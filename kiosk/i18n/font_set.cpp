@@ -86,8 +86,7 @@ std::string Font::glyph_name(std::uint32_t glyph) const {
     // at 127 bytes), otherwise "gid" and the glyph index.
     std::array<char, 128> name{};
     if (hb_font_get_glyph_name(font_.get(), glyph, name.data(),
-                               static_cast<unsigned>(name.size())) != 0 &&
-        name[0] != '\0') {
+                               static_cast<unsigned>(name.size())) != 0) {
         return std::string(name.data());
     }
     return "gid" + std::to_string(glyph);

@@ -1,6 +1,7 @@
 // `kiosk text shape` (see text_command.hpp).
 #include "kiosk/i18n/text_command.hpp"
 
+#include <filesystem>
 #include <optional>
 #include <ostream>
 #include <string_view>
@@ -52,6 +53,7 @@ int run_text_command(const std::vector<std::string>& args, std::ostream& out, st
     }
     std::optional<std::string> language;
     std::optional<std::string> text;
+    std::vector<std::filesystem::path> cli_dirs;  // searched before the caller's, in order
     for (std::size_t i = 2; i < args.size(); ++i) {
         const std::string& a = args[i];
         if (a == "--lang" || a == "--font-dir") {
@@ -62,7 +64,7 @@ int run_text_command(const std::vector<std::string>& args, std::ostream& out, st
             if (a == "--lang") {
                 language = value;
             } else {
-                search.override_dirs.emplace(search.override_dirs.begin(), value);
+                cli_dirs.emplace_back(value);
             }
         } else if (a.rfind("--lang=", 0) == 0) {
             language = a.substr(7);
@@ -87,6 +89,7 @@ int run_text_command(const std::vector<std::string>& args, std::ostream& out, st
         return usage_error(err, "TEXT is not valid UTF-8");
     }
 
+    search.override_dirs.insert(search.override_dirs.begin(), cli_dirs.begin(), cli_dirs.end());
     Result<FontSet> fonts = FontSet::load(search);
     if (!fonts) {
         err << "kiosk text: " << fonts.error().code << ": " << fonts.error().message << '\n';

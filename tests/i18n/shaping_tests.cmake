@@ -8,5 +8,6 @@ kiosk_add_test(shaping_tests
     ${CMAKE_CURRENT_LIST_DIR}/shaping_layout_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/shaping_text_edit_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/shaping_command_test.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/shaping_utf8_test.cpp
   LIBS kiosk_i18n
   LABELS unit)
