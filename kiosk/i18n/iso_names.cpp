@@ -95,26 +95,30 @@ Status sort_by_name(std::vector<IsoName>& names, std::string_view ui_lang) {
     return Ok{};
 }
 
-}  // namespace
-
-Result<std::vector<IsoName>> load_countries(std::string_view ui_lang, const IsoPaths& paths) {
-    auto entries = read_entries(paths, kCountries);
+// Reads one iso-codes table and its translations for `ui_lang`. `fill_codes` sets the codes of
+// an entry and returns false to leave the entry out. Names are translated and sorted here.
+template <typename FillCodes>
+Result<std::vector<IsoName>> load_names(std::string_view ui_lang, const IsoPaths& paths,
+                                        const Source& source, FillCodes fill_codes) {
+    auto entries = read_entries(paths, source);
     if (!entries) {
         return entries.error();
     }
-    auto mo = read_translations(paths, ui_lang, kCountries);
+    auto mo = read_translations(paths, ui_lang, source);
     if (!mo) {
         return mo.error();
     }
     std::vector<IsoName> names;
     for (const auto& entry : entries.value()) {
         IsoName item;
-        item.code = string_field(entry, "alpha_2");
-        item.alt_code = string_field(entry, "alpha_3");
+        if (!fill_codes(entry, item)) {
+            continue;
+        }
         const auto name = string_field(entry, "name");
         const auto common = string_field(entry, "common_name");
         if (item.code.empty() || name.empty()) {
-            return make_error("i18n.iso_codes", "a country without alpha_2 or name");
+            return make_error("i18n.iso_codes", std::string(source.json_file) +
+                                                    ": an entry without a code or a name");
         }
         item.english = common.empty() ? name : common;
         translate(item, mo.value(), {&common, &name});
@@ -126,44 +130,31 @@ Result<std::vector<IsoName>> load_countries(std::string_view ui_lang, const IsoP
     return names;
 }
 
+}  // namespace
+
+Result<std::vector<IsoName>> load_countries(std::string_view ui_lang, const IsoPaths& paths) {
+    return load_names(ui_lang, paths, kCountries, [](const nlohmann::json& entry, IsoName& item) {
+        item.code = string_field(entry, "alpha_2");
+        item.alt_code = string_field(entry, "alpha_3");
+        return true;
+    });
+}
+
 Result<std::vector<IsoName>> load_languages(std::string_view ui_lang, LanguageSet set,
                                             const IsoPaths& paths) {
-    auto entries = read_entries(paths, kLanguages);
-    if (!entries) {
-        return entries.error();
-    }
-    auto mo = read_translations(paths, ui_lang, kLanguages);
-    if (!mo) {
-        return mo.error();
-    }
-    std::vector<IsoName> names;
-    for (const auto& entry : entries.value()) {
-        // Living ("L") individual ("I") languages and macrolanguages ("M"); not historical,
-        // extinct, constructed or special codes.
-        const auto type = string_field(entry, "type");
-        const auto scope = string_field(entry, "scope");
-        if (type != "L" || (scope != "I" && scope != "M")) {
-            continue;
-        }
-        IsoName item;
-        item.code = string_field(entry, "alpha_3");
-        item.alt_code = string_field(entry, "alpha_2");
-        if (set == LanguageSet::major && item.alt_code.empty()) {
-            continue;
-        }
-        const auto name = string_field(entry, "name");
-        const auto common = string_field(entry, "common_name");
-        if (item.code.empty() || name.empty()) {
-            return make_error("i18n.iso_codes", "a language without alpha_3 or name");
-        }
-        item.english = common.empty() ? name : common;
-        translate(item, mo.value(), {&common, &name});
-        names.push_back(std::move(item));
-    }
-    if (auto sorted = sort_by_name(names, ui_lang); !sorted) {
-        return sorted.error();
-    }
-    return names;
+    return load_names(ui_lang, paths, kLanguages,
+                      [set](const nlohmann::json& entry, IsoName& item) {
+                          // Living ("L") individual ("I") languages and macrolanguages ("M"); not
+                          // historical, extinct, constructed or special codes.
+                          const auto type = string_field(entry, "type");
+                          const auto scope = string_field(entry, "scope");
+                          if (type != "L" || (scope != "I" && scope != "M")) {
+                              return false;
+                          }
+                          item.code = string_field(entry, "alpha_3");
+                          item.alt_code = string_field(entry, "alpha_2");
+                          return set == LanguageSet::living || !item.alt_code.empty();
+                      });
 }
 
 Result<std::vector<std::size_t>> search_names(const std::vector<IsoName>& names,

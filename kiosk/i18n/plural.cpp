@@ -11,9 +11,13 @@
 //   primary := 'n' | digits | '(' cond ')'
 #include "kiosk/i18n/plural.hpp"
 
+#include <array>
 #include <cctype>
 #include <charconv>
 #include <limits>
+#include <span>
+
+#include "kiosk/core/text.hpp"
 
 namespace kiosk::i18n {
 
@@ -29,13 +33,7 @@ Error plural_error(std::string_view what, std::string_view source) {
 }
 
 std::string_view trim(std::string_view s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front())) != 0) {
-        s.remove_prefix(1);
-    }
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back())) != 0) {
-        s.remove_suffix(1);
-    }
-    return s;
+    return core::trim_text(s);
 }
 
 }  // namespace
@@ -96,7 +94,7 @@ class PluralRule::Parser {
             fail("expression nested too deeply");
             return 0;
         }
-        const auto test = logical_or(depth);
+        const auto test = binary(0, depth);
         if (!accept("?")) {
             return test;
         }
@@ -109,83 +107,44 @@ class PluralRule::Parser {
         return add_node(Op::conditional, test, then_branch, else_branch);
     }
 
-    std::uint32_t logical_or(int depth) {
-        auto left = logical_and(depth);
-        while (accept("||")) {
-            left = add_node(Op::logical_or, left, logical_and(depth));
-        }
-        return left;
-    }
+    // The binary operators by precedence level, loosest first; each level is left-associative.
+    // Longer tokens come first so "<=" is not read as "<".
+    struct BinaryOp {
+        std::string_view token;
+        Op op;
+    };
+    static constexpr BinaryOp kOr[] = {{"||", Op::logical_or}};
+    static constexpr BinaryOp kAnd[] = {{"&&", Op::logical_and}};
+    static constexpr BinaryOp kEquality[] = {{"==", Op::equal}, {"!=", Op::not_equal}};
+    static constexpr BinaryOp kRelational[] = {
+        {"<=", Op::less_eq}, {">=", Op::greater_eq}, {"<", Op::less}, {">", Op::greater}};
+    static constexpr BinaryOp kAdditive[] = {{"+", Op::add}, {"-", Op::sub}};
+    static constexpr BinaryOp kMultiplicative[] = {{"*", Op::mul}, {"/", Op::div}, {"%", Op::mod}};
+    static constexpr std::array<std::span<const BinaryOp>, 6> kLevels = {
+        kOr, kAnd, kEquality, kRelational, kAdditive, kMultiplicative};
 
-    std::uint32_t logical_and(int depth) {
-        auto left = equality(depth);
-        while (accept("&&")) {
-            left = add_node(Op::logical_and, left, equality(depth));
+    std::uint32_t binary(std::size_t level, int depth) {
+        if (level == kLevels.size()) {
+            return unary(depth);
         }
-        return left;
-    }
-
-    std::uint32_t equality(int depth) {
-        auto left = relational(depth);
+        auto left = binary(level + 1, depth);
         for (;;) {
-            if (accept("==")) {
-                left = add_node(Op::equal, left, relational(depth));
-            } else if (accept("!=")) {
-                left = add_node(Op::not_equal, left, relational(depth));
-            } else {
+            const BinaryOp* found = nullptr;
+            for (const auto& candidate : kLevels[level]) {
+                if (accept(candidate.token)) {
+                    found = &candidate;
+                    break;
+                }
+            }
+            if (found == nullptr) {
                 return left;
             }
-        }
-    }
-
-    std::uint32_t relational(int depth) {
-        auto left = additive(depth);
-        for (;;) {
-            if (accept("<=")) {
-                left = add_node(Op::less_eq, left, additive(depth));
-            } else if (accept(">=")) {
-                left = add_node(Op::greater_eq, left, additive(depth));
-            } else if (accept("<")) {
-                left = add_node(Op::less, left, additive(depth));
-            } else if (accept(">")) {
-                left = add_node(Op::greater, left, additive(depth));
-            } else {
-                return left;
-            }
-        }
-    }
-
-    std::uint32_t additive(int depth) {
-        auto left = multiplicative(depth);
-        for (;;) {
-            if (accept("+")) {
-                left = add_node(Op::add, left, multiplicative(depth));
-            } else if (accept("-")) {
-                left = add_node(Op::sub, left, multiplicative(depth));
-            } else {
-                return left;
-            }
-        }
-    }
-
-    std::uint32_t multiplicative(int depth) {
-        auto left = unary(depth);
-        for (;;) {
-            Op op;
-            if (accept("*")) {
-                op = Op::mul;
-            } else if (accept("/")) {
-                op = Op::div;
-            } else if (accept("%")) {
-                op = Op::mod;
-            } else {
-                return left;
-            }
-            const auto right = unary(depth);
-            if (error_.empty() && nodes_[right].op == Op::number && nodes_[right].value == 0) {
+            const auto right = binary(level + 1, depth);
+            if (error_.empty() && (found->op == Op::div || found->op == Op::mod) &&
+                nodes_[right].op == Op::number && nodes_[right].value == 0) {
                 fail("division by zero");
             }
-            left = add_node(op, left, right);
+            left = add_node(found->op, left, right);
         }
     }
 

@@ -10,6 +10,8 @@
 #include <set>
 #include <sstream>
 
+#include "kiosk/core/text.hpp"
+
 namespace kiosk::i18n {
 
 namespace {
@@ -22,55 +24,13 @@ bool iequals(std::string_view a, std::string_view b) {
 }
 
 std::string_view trim(std::string_view s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front())) != 0) {
-        s.remove_prefix(1);
-    }
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back())) != 0) {
-        s.remove_suffix(1);
-    }
-    return s;
+    return core::trim_text(s);
 }
 
 bool starts_with_word(std::string_view line, std::string_view word) {
     return line.starts_with(word) &&
            (line.size() == word.size() || line[word.size()] == ' ' || line[word.size()] == '\t' ||
             line[word.size()] == '"' || line[word.size()] == '[');
-}
-
-// Length of the valid UTF-8 sequence at s[i], or 0 when it is not valid.
-std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    std::size_t len = 0;
-    std::uint32_t min = 0;
-    if (b0 < 0x80) {
-        return 1;
-    } else if ((b0 & 0xE0) == 0xC0) {
-        len = 2;
-        min = 0x80;
-    } else if ((b0 & 0xF0) == 0xE0) {
-        len = 3;
-        min = 0x800;
-    } else if ((b0 & 0xF8) == 0xF0) {
-        len = 4;
-        min = 0x10000;
-    } else {
-        return 0;
-    }
-    if (i + len > s.size()) {
-        return 0;
-    }
-    std::uint32_t cp = b0 & (0xFFu >> (len + 1));
-    for (std::size_t k = 1; k < len; ++k) {
-        const auto b = static_cast<unsigned char>(s[i + k]);
-        if ((b & 0xC0) != 0x80) {
-            return 0;
-        }
-        cp = (cp << 6) | (b & 0x3Fu);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-        return 0;
-    }
-    return len;
 }
 
 class PoParser {
@@ -124,12 +84,10 @@ class PoParser {
 
     void handle_line(std::string_view raw) {
         for (std::size_t i = 0; i < raw.size();) {
-            const auto len = utf8_sequence_length(raw, i);
-            if (len == 0) {
+            if (!core::next_code_point(raw, i)) {
                 fail("invalid UTF-8");
                 return;
             }
-            i += len;
         }
         const auto line = trim(raw);
         if (line.empty()) {

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <map>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "kiosk/i18n/languages.hpp"
@@ -142,6 +143,24 @@ TEST(PluralRule, ParsesTheWholeOperatorSet) {
     EXPECT_EQ(rule->index(4), 2u);  // 4%3-1 == 0, so (4/2)%4
     EXPECT_EQ(rule->index(7), 3u);  // 7%3-1 == 0, so (7/2)%4
     EXPECT_EQ(rule->index(6), 2u);  // 6%3-1 wraps around
+}
+
+// Each case tells a correct grammar from one with a precedence or associativity mistake.
+TEST(PluralRule, OperatorsBindLikeC) {
+    const std::vector<std::tuple<std::string, std::uint64_t, std::size_t>> cases = {
+        {"n == 1 || n == 2 && n == 3", 1, 1},   // && binds tighter than ||
+        {"(n + 1 * 2) % 10", 1, 3},             // * before +
+        {"9 - n % 3", 4, 8},                    // % before -
+        {"(n - 1 - 1) % 10", 5, 3},             // left-associative
+        {"n < 3 == 1", 1, 1},                   // < before ==
+        {"n == 1 ? 2 : n == 2 ? 3 : 4", 2, 3},  // ?: is right-associative
+        {"n != 1 && n <= 4 && n >= 2", 3, 1},
+    };
+    for (const auto& [expr, n, expected] : cases) {
+        auto rule = PluralRule::parse("nplurals=10; plural=" + expr + ";");
+        ASSERT_TRUE(rule.ok()) << expr << ": " << rule.error().message;
+        EXPECT_EQ(rule->index(n), expected) << expr << " for n=" << n;
+    }
 }
 
 TEST(PluralRule, OneFormLanguages) {
