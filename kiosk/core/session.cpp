@@ -76,9 +76,34 @@ Session go_back(Session s) {
     return s;
 }
 
+Session submit(Session s) {
+    if (s.screen != Screen::Review || s.saving) {
+        return s;  // a double tap while saving must not store twice
+    }
+    const ValidationContext ctx{s.settings.current_year};
+    for (const Step step : kAllSteps) {
+        std::vector<FieldError> errors = validate_step(step, s.draft, ctx);
+        if (!errors.empty()) {
+            s.screen = screen_for(step);
+            s.errors = std::move(errors);
+            return s;
+        }
+    }
+    s.draft = normalized(std::move(s.draft));
+    s.errors.clear();
+    s.save_error.clear();
+    s.saving = true;
+    return s;
+}
+
 // Applies an intent in Active. Returns the new state.
 Session apply_active(Session s, const Intent& intent, Millis now) {
     s.last_activity = now;  // T0 (and T1 when the intent leaves a trace)
+    if (s.saving &&
+        (std::holds_alternative<EditDraft>(intent) || std::holds_alternative<Next>(intent) ||
+         std::holds_alternative<Back>(intent))) {
+        return s;  // the draft is being stored as it is: no edits, no leaving the review
+    }
     return std::visit(
         [&s, now](const auto& i) -> Session {
             using T = std::decay_t<decltype(i)>;
@@ -118,11 +143,22 @@ Session apply_active(Session s, const Intent& intent, Millis now) {
                 // The draft keeps its staff attribution: staff did help with it.
                 s.staff_mode = false;
                 s.staff_id.clear();
+            } else if constexpr (std::is_same_v<T, Submit>) {
+                s = submit(std::move(s));
             } else if constexpr (std::is_same_v<T, RegistrationSaved>) {
-                s.reference_code = i.reference_code;
-                s.draft = Registration{};  // stored (sealed); nothing readable stays behind
-                s.errors.clear();
-                s.screen = Screen::Done;
+                if (s.saving) {
+                    s.reference_code = i.reference_code;
+                    s.draft = Registration{};  // stored (sealed); nothing readable stays behind
+                    s.errors.clear();
+                    s.saving = false;
+                    s.save_error.clear();
+                    s.screen = Screen::Done;
+                }
+            } else if constexpr (std::is_same_v<T, SaveFailed>) {
+                if (s.saving) {
+                    s.saving = false;
+                    s.save_error = i.error_code;  // the draft stays: bad luck must lose nothing
+                }
             }
             return std::move(s);
         },
@@ -152,6 +188,26 @@ std::optional<Step> step_for(Screen screen) {
             break;
     }
     return std::nullopt;
+}
+
+Screen screen_for(Step step) {
+    switch (step) {
+        case Step::Contact:
+            return Screen::Contact;
+        case Step::AboutYou:
+            return Screen::AboutYou;
+        case Step::Languages:
+            return Screen::Languages;
+        case Step::Education:
+            return Screen::Education;
+        case Step::Work:
+            return Screen::Work;
+        case Step::Availability:
+            return Screen::Availability;
+        case Step::Consent:
+            break;
+    }
+    return Screen::Notice;  // consent is asked on the notice
 }
 
 Session fresh_session(const KioskSettings& settings, Millis now) {

@@ -39,7 +39,7 @@
 // ContinueSession that arrives after the countdown ended cannot revive the session.
 //
 // A reset keeps only the kiosk-level settings (Session::settings); the draft, the language, the
-// reference code, staff sign-in and errors all go (tested field by field via operator==).
+// reference code, staff sign-in, errors and save state all go (tested via operator==).
 #pragma once
 
 #include <cstdint>
@@ -66,8 +66,9 @@ enum class Screen {
     Done,    // saved: the reference code to take away
 };
 
-// The registration step a screen edits, if it is one of them.
+// The registration step a screen edits, if it is one of them, and the other way round.
 std::optional<Step> step_for(Screen screen);
+Screen screen_for(Step step);
 
 // --- Intents: what a person (or the app on their behalf) asked for during a frame. ---
 struct ChooseLanguage {
@@ -87,12 +88,21 @@ struct StaffSignedIn {
     std::string staff_id;  // after the PIN was checked elsewhere
 };
 struct StaffSignedOut {};
+// Saving, in three steps so that nobody is told "saved" before the store's commit returned:
+// Submit (Review screen) checks every step; with errors it goes to the first screen that has
+// one, otherwise it normalises the draft and sets Session::saving. The app sees `saving`,
+// stores the draft, then applies RegistrationSaved or SaveFailed.
+struct Submit {};
 struct RegistrationSaved {
     std::string reference_code;  // display form; shown on Done. The draft is cleared.
 };
+struct SaveFailed {
+    std::string error_code;  // kiosk::Error::code from the store; the draft is kept for a retry
+};
 
-using Intent = std::variant<ChooseLanguage, Next, Back, ContinueSession, EndSession, AcceptConsent,
-                            EditDraft, StaffSignedIn, StaffSignedOut, RegistrationSaved>;
+using Intent =
+    std::variant<ChooseLanguage, Next, Back, ContinueSession, EndSession, AcceptConsent, EditDraft,
+                 StaffSignedIn, StaffSignedOut, Submit, RegistrationSaved, SaveFailed>;
 
 // Idle timing (issue 3's defaults).
 struct IdleConfig {
@@ -125,6 +135,8 @@ struct Session {
     Registration draft;
     std::vector<FieldError> errors;  // of the last Next on this screen; cleared when leaving
     std::string reference_code;      // on the Done screen
+    bool saving = false;             // Submit accepted; the app is storing the draft
+    std::string save_error;          // the last SaveFailed, shown on Review until the next try
 
     KioskSettings settings;
 

@@ -34,6 +34,20 @@ Session warned(FakeClock& clock) {
     return s;
 }
 
+// A session on the Review screen with `draft`, walked there through the real flow.
+Session at_review(const Registration& draft) {
+    Session s = fresh_session(settings_for_tests(), 0ms);
+    s = reduce(s, ChooseLanguage{"ar"}, 1s);
+    s = reduce(s, AcceptConsent{1'790'000'000}, 2s);
+    s = reduce(s, EditDraft{sample_registration()}, 3s);
+    for (int i = 0; i < 6; ++i) {
+        s = reduce(s, Next{}, 4s);
+    }
+    EXPECT_EQ(s.screen, Screen::Review);
+    s = reduce(s, EditDraft{draft}, 5s);
+    return s;
+}
+
 // --- Reducer ---
 
 TEST(Session, ChoosingALanguageSetsItAndLeavesTheWelcomeScreen) {
@@ -154,19 +168,74 @@ TEST(Session, StaffSignInMarksTheDraftAsAssisted) {
     EXPECT_EQ(s.draft.staff_id, "staff-07");  // staff did help with this draft
 }
 
-TEST(Session, SavingShowsTheCodeAndDropsTheDraft) {
-    Session s = fresh_session(settings_for_tests(), 0ms);
-    s = reduce(s, ChooseLanguage{"ar"}, 1s);
-    s = reduce(s, EditDraft{sample_registration()}, 2s);
+TEST(Session, TheDoneScreenIsLeftOnlyByEndingTheSession) {
+    Session s = at_review(sample_registration());
+    s = reduce(s, Submit{}, 2s);
     s = reduce(s, RegistrationSaved{"100-000-00K"}, 3s);
-    EXPECT_EQ(s.screen, Screen::Done);
-    EXPECT_EQ(s.reference_code, "100-000-00K");
-    EXPECT_EQ(s.draft, Registration{});
+    ASSERT_EQ(s.screen, Screen::Done);
     s = reduce(s, Next{}, 4s);
     s = reduce(s, Back{}, 5s);
     EXPECT_EQ(s.screen, Screen::Done);
     s = reduce(s, EndSession{}, 6s);
     EXPECT_TRUE(is_pristine(s));
+}
+
+TEST(Saving, SubmitNormalisesTheDraftAndWaitsForTheStore) {
+    Registration draft = sample_registration();
+    draft.given_name = "  Amal ";
+    Session s = at_review(draft);
+    s = reduce(s, Submit{}, 6s);
+    EXPECT_TRUE(s.saving);
+    EXPECT_EQ(s.screen, Screen::Review);  // not "saved" until the store says so
+    EXPECT_EQ(s.draft.given_name, "Amal");
+    EXPECT_EQ(s.draft.phone, (Phone{"90", "5321234567"}));
+
+    const Session saving = s;
+    for (const Intent& ignored :
+         {Intent{Back{}}, Intent{Next{}}, Intent{EditDraft{Registration{}}}}) {
+        const Session after = reduce(saving, ignored, 7s);
+        EXPECT_EQ(after.draft, saving.draft);
+        EXPECT_EQ(after.screen, Screen::Review);
+        EXPECT_TRUE(after.saving);
+    }
+    s = reduce(s, RegistrationSaved{"100-000-00K"}, 8s);
+    EXPECT_FALSE(s.saving);
+    EXPECT_EQ(s.screen, Screen::Done);
+    EXPECT_EQ(s.reference_code, "100-000-00K");
+    EXPECT_EQ(s.draft, Registration{});
+}
+
+TEST(Saving, SubmitWithErrorsGoesToTheFirstScreenThatHasOne) {
+    Registration draft = sample_registration();
+    draft.languages[0].spoken.reset();
+    draft.city = "";
+    Session s = at_review(draft);
+    s = reduce(s, Submit{}, 6s);
+    EXPECT_FALSE(s.saving);
+    EXPECT_EQ(s.screen, Screen::AboutYou);  // city comes before languages
+    const std::vector<FieldError> expected = {{"city", "required"}};
+    EXPECT_EQ(s.errors, expected);
+}
+
+TEST(Saving, AFailedSaveKeepsTheDraftForAnotherTry) {
+    Session s = at_review(sample_registration());
+    s = reduce(s, Submit{}, 6s);
+    const Registration stored = s.draft;
+    s = reduce(s, SaveFailed{"store.io"}, 7s);
+    EXPECT_FALSE(s.saving);
+    EXPECT_EQ(s.save_error, "store.io");
+    EXPECT_EQ(s.screen, Screen::Review);
+    EXPECT_EQ(s.draft, stored);
+    s = reduce(s, Submit{}, 8s);
+    EXPECT_TRUE(s.saving);
+    EXPECT_TRUE(s.save_error.empty());
+}
+
+TEST(Saving, ASaveResultWithNoSaveUnderwayIsIgnored) {
+    Session s = at_review(sample_registration());
+    const Session before = s;
+    EXPECT_EQ(reduce(s, RegistrationSaved{"100-000-00K"}, 5s), before);
+    EXPECT_EQ(reduce(s, SaveFailed{"store.io"}, 5s), before);
 }
 
 TEST(Session, StepsBelongToTheirScreens) {
@@ -175,6 +244,12 @@ TEST(Session, StepsBelongToTheirScreens) {
     EXPECT_EQ(step_for(Screen::Availability), Step::Availability);
     EXPECT_EQ(step_for(Screen::Welcome), std::nullopt);
     EXPECT_EQ(step_for(Screen::Review), std::nullopt);
+    for (const Step step : kAllSteps) {
+        if (step != Step::Consent) {
+            EXPECT_EQ(step_for(screen_for(step)), step);
+        }
+    }
+    EXPECT_EQ(screen_for(Step::Consent), Screen::Notice);
 }
 
 // --- Idle machine ---
