@@ -30,6 +30,15 @@ bool mark_at(std::string_view text, std::size_t offset) {
     return is_combining_mark(decode_utf8_at(text, offset, len));
 }
 
+// The stop after the character at `offset`: past it and the combining marks that follow it.
+std::size_t next_stop(std::string_view text, std::size_t offset) {
+    std::size_t pos = next_code_point(text, offset);
+    while (mark_at(text, pos)) {
+        pos = next_code_point(text, pos);
+    }
+    return pos;
+}
+
 }  // namespace
 
 Status TextEdit::set_text(std::string_view utf8) {
@@ -73,11 +82,7 @@ bool TextEdit::delete_forward() {
     if (cursor_ >= text_.size()) {
         return false;
     }
-    std::size_t end = next_code_point(text_, cursor_);
-    while (mark_at(text_, end)) {
-        end = next_code_point(text_, end);
-    }
-    text_.erase(cursor_, end - cursor_);
+    text_.erase(cursor_, next_stop(text_, cursor_) - cursor_);
     return true;
 }
 
@@ -97,11 +102,7 @@ bool TextEdit::move_next() {
     if (cursor_ >= text_.size()) {
         return false;
     }
-    std::size_t pos = next_code_point(text_, cursor_);
-    while (mark_at(text_, pos)) {
-        pos = next_code_point(text_, pos);
-    }
-    cursor_ = pos;
+    cursor_ = next_stop(text_, cursor_);
     return true;
 }
 

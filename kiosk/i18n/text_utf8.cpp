@@ -2,7 +2,10 @@
 #include "kiosk/i18n/text_utf8.hpp"
 
 #include <cassert>
+#include <optional>
 #include <string>
+
+#include "kiosk/core/text.hpp"
 
 namespace kiosk::i18n {
 namespace {
@@ -15,44 +18,15 @@ bool is_continuation(unsigned char b) {
 
 char32_t decode_utf8_at(std::string_view text, std::size_t offset, std::size_t& length) {
     assert(offset < text.size() && "decode_utf8_at: offset past the end");
-    const auto b0 = static_cast<unsigned char>(text[offset]);
+    // kiosk_core owns the strict decoder (RFC 3629); here a malformed byte becomes U+FFFD so
+    // the text can still be drawn and edited.
+    std::size_t pos = offset;
+    if (const std::optional<char32_t> c = core::next_code_point(text, pos)) {
+        length = pos - offset;
+        return *c;
+    }
     length = 1;
-    if (b0 < 0x80U) {
-        return b0;
-    }
-    std::size_t need = 0;
-    char32_t value = 0;
-    char32_t min_value = 0;
-    if ((b0 & 0xE0U) == 0xC0U) {
-        need = 1;
-        value = b0 & 0x1FU;
-        min_value = 0x80;
-    } else if ((b0 & 0xF0U) == 0xE0U) {
-        need = 2;
-        value = b0 & 0x0FU;
-        min_value = 0x800;
-    } else if ((b0 & 0xF8U) == 0xF0U) {
-        need = 3;
-        value = b0 & 0x07U;
-        min_value = 0x10000;
-    } else {
-        return kReplacementChar;
-    }
-    if (offset + need >= text.size()) {  // truncated at the end
-        return kReplacementChar;
-    }
-    for (std::size_t i = 1; i <= need; ++i) {
-        const auto b = static_cast<unsigned char>(text[offset + i]);
-        if (!is_continuation(b)) {
-            return kReplacementChar;
-        }
-        value = (value << 6) | (b & 0x3FU);
-    }
-    if (value < min_value || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) {
-        return kReplacementChar;
-    }
-    length = need + 1;
-    return value;
+    return kReplacementChar;
 }
 
 std::vector<CodePoint> decode_utf8(std::string_view text) {

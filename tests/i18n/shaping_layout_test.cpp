@@ -10,21 +10,15 @@
 
 #include "kiosk/i18n/font_set.hpp"
 #include "kiosk/i18n/shaper.hpp"
+#include "tests/i18n/shaping_fixture.hpp"
 
 namespace kiosk::i18n {
 namespace {
 
 namespace fs = std::filesystem;
 
-class ShaperTest : public ::testing::Test {
+class ShaperTest : public test::ShapingFixture {
   protected:
-    void SetUp() override {
-        Result<FontSet> loaded = FontSet::load(FontSearch{});
-        ASSERT_TRUE(loaded.ok()) << loaded.error().message;
-        fonts_ = std::make_unique<FontSet>(std::move(loaded).value());
-        shaper_ = std::make_unique<Shaper>(*fonts_);
-    }
-
     // Glyph names of `text` shaped as one line, in drawing order.
     std::vector<std::string> names(const std::string& text, const char* lang = "ps") {
         const auto line = shaper_->shape_line(text, lang, 20.0F);
@@ -44,9 +38,6 @@ class ShaperTest : public ::testing::Test {
         ADD_FAILURE() << file_name << " not in the font set";
         return 0;
     }
-
-    std::unique_ptr<FontSet> fonts_;
-    std::unique_ptr<Shaper> shaper_;
 };
 
 // [SECTION] Joining of letters that have no presentation forms ---------------------------------

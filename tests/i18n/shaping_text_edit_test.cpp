@@ -9,6 +9,7 @@
 #include "kiosk/i18n/shaper.hpp"
 #include "kiosk/i18n/text_edit.hpp"
 #include "kiosk/i18n/text_utf8.hpp"
+#include "tests/i18n/shaping_fixture.hpp"
 
 namespace kiosk::i18n {
 namespace {
@@ -100,17 +101,7 @@ TEST(TextEdit, BadInputIsRefusedAndLosesNothing) {
     EXPECT_EQ(edit.text(), "کارم") << "a byte order mark is not kept";
 }
 
-class TextEditCaret : public ::testing::Test {
-  protected:
-    void SetUp() override {
-        Result<FontSet> loaded = FontSet::load(FontSearch{});
-        ASSERT_TRUE(loaded.ok()) << loaded.error().message;
-        fonts_ = std::make_unique<FontSet>(std::move(loaded).value());
-        shaper_ = std::make_unique<Shaper>(*fonts_);
-    }
-    std::unique_ptr<FontSet> fonts_;
-    std::unique_ptr<Shaper> shaper_;
-};
+class TextEditCaret : public test::ShapingFixture {};
 
 TEST_F(TextEditCaret, CaretMovesLeftAsAPersianWordIsTyped) {
     TextEdit edit;
