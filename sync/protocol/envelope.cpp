@@ -15,6 +15,7 @@
 
 #include "sync/protocol/encoding.hpp"
 #include "sync/protocol/gzip.hpp"
+#include "sync/protocol/seal_dictionary.hpp"
 #include "sync/protocol/strict_json.hpp"
 
 namespace kiosk::sync {
@@ -23,6 +24,7 @@ namespace {
 using nlohmann::json;
 
 constexpr std::size_t kMaxPlaintextBytes = 1024 * 1024;
+constexpr std::size_t kMaxConsentVersionBytes = 64;
 constexpr std::string_view kDomain{"kiosk-record-v1\0", 16};
 
 const unsigned char* u8(std::string_view s) {
@@ -67,7 +69,7 @@ Result<RecordContent> decode_plaintext(std::string_view text) {
         c.device_id = o.id("device_id");
         c.kind = o.text("kind", kMaxKindChars);
         c.schema = static_cast<std::uint32_t>(o.uint("schema", 1, 0x7fffffff));
-        c.consent_version = static_cast<std::uint32_t>(o.uint("consent_version", 0, 0x7fffffff));
+        c.consent_version = o.text("consent_version", kMaxConsentVersionBytes);
         c.data = o.at("data");
         if (!c.data.is_object()) {
             detail::fail("data", "expected an object");
@@ -179,36 +181,64 @@ std::string encode_plaintext(const RecordContent& c) {
                              {"data", c.data}});
 }
 
-Result<Envelope> seal_record(const RecordContent& content, std::uint64_t device_seq,
-                             std::string_view server_box_public_key,
-                             const SignKeyPair& device_key) {
+Result<std::string> seal_content(const RecordContent& content,
+                                 std::string_view server_box_public_key) {
     if (!is_id(content.record_id) || !is_id(content.device_id) || !valid_kind(content.kind) ||
-        content.schema == 0 || !content.data.is_object() || device_seq == 0) {
+        content.schema == 0 || content.consent_version.empty() ||
+        content.consent_version.size() > kMaxConsentVersionBytes || !content.data.is_object()) {
         return make_error("envelope.bad_input",
-                          "record " + content.record_id + ": malformed ids, kind, schema or data");
+                          "record " + content.record_id +
+                              ": malformed ids, kind, schema, consent version or data");
     }
-    if (server_box_public_key.size() != crypto_box_PUBLICKEYBYTES ||
-        device_key.secret_key.size() != crypto_sign_SECRETKEYBYTES) {
-        return make_error("envelope.bad_input", "wrong key size");
+    if (server_box_public_key.size() != crypto_box_PUBLICKEYBYTES) {
+        return make_error("envelope.bad_input", "the server public key must be 32 bytes");
     }
     ensure_sodium();
     std::string plain = encode_plaintext(content);
-    std::string packed = gzip_compress(plain, 9);
+    std::string packed(1, static_cast<char>(kSealFormatDeflateV1));
+    packed += deflate_raw(plain, seal_dictionary_v1(), 9);
     sodium_memzero(plain.data(), plain.size());
     if (packed.size() + crypto_box_SEALBYTES > kMaxSealedBytes) {
         sodium_memzero(packed.data(), packed.size());
         return make_error("envelope.bad_input", "record " + content.record_id + " too large");
     }
-    Envelope env;
-    env.sealed.resize(packed.size() + crypto_box_SEALBYTES);
-    crypto_box_seal(u8(env.sealed), u8(packed), packed.size(), u8(server_box_public_key));
+    std::string sealed(packed.size() + crypto_box_SEALBYTES, '\0');
+    crypto_box_seal(u8(sealed), u8(packed), packed.size(), u8(server_box_public_key));
     sodium_memzero(packed.data(), packed.size());
-    const std::string msg =
-        signing_message(content.record_id, device_seq, content.kind, content.schema, env.sealed);
-    env.signature.resize(crypto_sign_BYTES);
-    crypto_sign_detached(u8(env.signature), nullptr, u8(msg), msg.size(),
-                         u8(device_key.secret_key));
-    return env;
+    return sealed;
+}
+
+Result<std::string> sign_record(std::string_view record_id, std::uint64_t device_seq,
+                                std::string_view kind, std::uint32_t schema,
+                                std::string_view sealed, const SignKeyPair& device_key) {
+    if (!is_id(record_id) || device_seq == 0 || !valid_kind(kind) || schema == 0 ||
+        sealed.empty()) {
+        return make_error("envelope.bad_input", "record " + std::string(record_id) +
+                                                    ": malformed id, sequence, kind or schema");
+    }
+    if (device_key.secret_key.size() != crypto_sign_SECRETKEYBYTES) {
+        return make_error("envelope.bad_input", "the device secret key must be 64 bytes");
+    }
+    ensure_sodium();
+    const std::string msg = signing_message(record_id, device_seq, kind, schema, sealed);
+    std::string signature(crypto_sign_BYTES, '\0');
+    crypto_sign_detached(u8(signature), nullptr, u8(msg), msg.size(), u8(device_key.secret_key));
+    return signature;
+}
+
+Result<Envelope> seal_record(const RecordContent& content, std::uint64_t device_seq,
+                             std::string_view server_box_public_key,
+                             const SignKeyPair& device_key) {
+    auto sealed = seal_content(content, server_box_public_key);
+    if (!sealed) {
+        return sealed.error();
+    }
+    auto signature = sign_record(content.record_id, device_seq, content.kind, content.schema,
+                                 *sealed, device_key);
+    if (!signature) {
+        return signature.error();
+    }
+    return Envelope{std::move(*sealed), std::move(*signature)};
 }
 
 Result<RecordContent> open_record(const PushRecord& record, std::string_view device_id,
@@ -235,7 +265,13 @@ Result<RecordContent> open_record(const PushRecord& record, std::string_view dev
         return make_error("envelope.cannot_open",
                           "record " + record.record_id + ": not sealed to this server's key");
     }
-    auto plain = gzip_decompress(packed, kMaxPlaintextBytes);
+    if (packed.empty() || static_cast<unsigned char>(packed[0]) != kSealFormatDeflateV1) {
+        sodium_memzero(packed.data(), packed.size());
+        return make_error("envelope.corrupt",
+                          "record " + record.record_id + ": unknown sealed format");
+    }
+    auto plain =
+        inflate_raw(std::string_view(packed).substr(1), seal_dictionary_v1(), kMaxPlaintextBytes);
     sodium_memzero(packed.data(), packed.size());
     if (!plain) {
         return make_error("envelope.corrupt",

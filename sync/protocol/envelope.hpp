@@ -1,8 +1,13 @@
 // Sealed records: what a kiosk puts in a PushRecord's body.
 //
 //   plaintext = JSON {v, record_id, device_id, kind, schema, consent_version, data}
-//   sealed    = crypto_box_seal(gzip(plaintext), server_box_public_key)
+//   sealed    = crypto_box_seal(0x01 ‖ deflate_raw(plaintext, dictionary v1), server public key)
 //   signature = Ed25519(device key, signing_message(record_id, device_seq, kind, schema, sealed))
+//
+// Sealing happens at submit time (the UI process, before the outbox assigns device_seq); the
+// signature needs device_seq, so it can be made then or by kiosk-sync when it builds the push.
+// Ed25519 is deterministic: re-signing on a retry gives the same bytes, so the server still sees
+// the same body and answers "duplicate".
 //
 // The kiosk cannot open what it sealed (a stolen kiosk reveals nothing queued); the server
 // checks the signature with the key registered at enrolment, opens the box and checks that the
@@ -56,8 +61,8 @@ struct RecordContent {
     std::string device_id;  // 32 hex
     std::string kind;
     std::uint32_t schema = 0;
-    std::uint32_t consent_version = 0;
-    nlohmann::json data;  // the personal data: a JSON object
+    std::string consent_version;  // as the kiosk records it, e.g. "2026-01"
+    nlohmann::json data;          // the personal data: a JSON object
     bool operator==(const RecordContent&) const = default;
 };
 
@@ -69,7 +74,16 @@ std::string signing_message(std::string_view record_id, std::uint64_t device_seq
 // The JSON sealed inside the box (before gzip); deterministic, pinned by a golden test.
 std::string encode_plaintext(const RecordContent& content);
 
-// Kiosk side. Errors: "envelope.bad_input" (ids, kind, data not an object, key sizes).
+// Kiosk side, at submit time: the sealed bytes (PushRecord.body.sealed). Errors:
+// "envelope.bad_input" (ids, kind, schema, consent version, data not an object, key size, too
+// large).
+Result<std::string> seal_content(const RecordContent& content,
+                                 std::string_view server_box_public_key);
+// Kiosk side, once device_seq is known: the 64-byte signature (PushRecord.body.signature).
+Result<std::string> sign_record(std::string_view record_id, std::uint64_t device_seq,
+                                std::string_view kind, std::uint32_t schema,
+                                std::string_view sealed, const SignKeyPair& device_key);
+// Both at once, when device_seq is known at sealing time.
 Result<Envelope> seal_record(const RecordContent& content, std::uint64_t device_seq,
                              std::string_view server_box_public_key, const SignKeyPair& device_key);
 

@@ -12,6 +12,7 @@ namespace kiosk::sync {
 namespace {
 
 constexpr int kGzipWindowBits = 15 + 16;  // 32 KiB window, gzip wrapper
+constexpr int kRawWindowBits = -15;       // 32 KiB window, no wrapper
 constexpr std::size_t kStep = 16 * 1024;
 
 Bytef* in_ptr(std::string_view data) {
@@ -19,15 +20,18 @@ Bytef* in_ptr(std::string_view data) {
     return reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
 }
 
-}  // namespace
-
-std::string gzip_compress(std::string_view data, int level) {
-    assert(level >= 1 && level <= 9 && "gzip level must be 1..9");
+std::string deflate_with(std::string_view data, int level, int window_bits,
+                         std::string_view dictionary) {
+    assert(level >= 1 && level <= 9 && "deflate level must be 1..9");
     assert(data.size() <= std::numeric_limits<uInt>::max() && "gzip input over 4 GiB");
     z_stream zs{};
-    const int init = deflateInit2(&zs, level, Z_DEFLATED, kGzipWindowBits, 9, Z_DEFAULT_STRATEGY);
+    const int init = deflateInit2(&zs, level, Z_DEFLATED, window_bits, 9, Z_DEFAULT_STRATEGY);
     assert(init == Z_OK && "deflateInit2 failed (out of memory?)");
     (void)init;
+    if (!dictionary.empty()) {
+        deflateSetDictionary(&zs, reinterpret_cast<const Bytef*>(dictionary.data()),
+                             static_cast<uInt>(dictionary.size()));
+    }
     std::string out(deflateBound(&zs, static_cast<uLong>(data.size())), '\0');
     zs.next_in = in_ptr(data);
     zs.avail_in = static_cast<uInt>(data.size());
@@ -41,13 +45,21 @@ std::string gzip_compress(std::string_view data, int level) {
     return out;
 }
 
-Result<std::string> gzip_decompress(std::string_view data, std::size_t max_output) {
+Result<std::string> inflate_with(std::string_view data, std::size_t max_output, int window_bits,
+                                 std::string_view dictionary) {
     if (data.size() > std::numeric_limits<uInt>::max()) {
         return make_error("gzip.too_large", "compressed input over 4 GiB");
     }
     z_stream zs{};
-    if (inflateInit2(&zs, kGzipWindowBits) != Z_OK) {
+    if (inflateInit2(&zs, window_bits) != Z_OK) {
         return make_error("gzip.corrupt", "cannot start the decompressor");
+    }
+    // A raw stream takes its dictionary up front (a zlib stream would ask for it).
+    if (!dictionary.empty() &&
+        inflateSetDictionary(&zs, reinterpret_cast<const Bytef*>(dictionary.data()),
+                             static_cast<uInt>(dictionary.size())) != Z_OK) {
+        inflateEnd(&zs);
+        return make_error("gzip.corrupt", "cannot set the dictionary");
     }
     zs.next_in = in_ptr(data);
     zs.avail_in = static_cast<uInt>(data.size());
@@ -80,6 +92,25 @@ Result<std::string> gzip_decompress(std::string_view data, std::size_t max_outpu
         return make_error("gzip.corrupt", "bytes after the end of the gzip stream");
     }
     return out;
+}
+
+}  // namespace
+
+std::string gzip_compress(std::string_view data, int level) {
+    return deflate_with(data, level, kGzipWindowBits, {});
+}
+
+Result<std::string> gzip_decompress(std::string_view data, std::size_t max_output) {
+    return inflate_with(data, max_output, kGzipWindowBits, {});
+}
+
+std::string deflate_raw(std::string_view data, std::string_view dictionary, int level) {
+    return deflate_with(data, level, kRawWindowBits, dictionary);
+}
+
+Result<std::string> inflate_raw(std::string_view data, std::string_view dictionary,
+                                std::size_t max_output) {
+    return inflate_with(data, max_output, kRawWindowBits, dictionary);
 }
 
 bool looks_gzipped(std::string_view data) {

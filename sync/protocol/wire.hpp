@@ -74,7 +74,7 @@ struct PushRecord {
     std::uint64_t device_seq = 0;
     std::string kind;  // [a-z][a-z0-9_]*, e.g. "registration", "interest"
     std::uint32_t schema = 0;
-    std::int64_t created_at_device = 0;  // Unix milliseconds by the kiosk's clock
+    std::int64_t created_at_device = 0;  // Unix seconds by the kiosk's clock
     Envelope body;
     bool operator==(const PushRecord&) const = default;
 };
