@@ -38,22 +38,38 @@ constexpr std::array<ImWchar, 23> kFallback = {
     0x0020, 0x007E, 0x00A0, 0x017F, 0x0400, 0x04FF, 0x0600, 0x06FF, 0x2010, 0x2027, 0x2030, 0x203A,
     0x2190, 0x2199, 0xFB50, 0xFDFF, 0xFE70, 0xFEFF, 0x200C, 0x200F, 0xFFFD, 0xFFFD, 0};
 
+// The title size leaves out the presentation forms: at 1.5 em they would double the atlas
+// (2048² instead of 1024×2048, +8 MB of texture) for the few words a title holds. Shaped
+// Arabic-script titles are drawn by the shaped-text renderer (kiosk/ui/text); until then a
+// title shows the isolated letters, like the body font's unshaped fallback.
+constexpr std::array<ImWchar, 5> kArabicTitle = {0x0600, 0x06FF, 0x200C, 0x200F, 0};
+constexpr std::array<ImWchar, 17> kFallbackTitle = {0x0020, 0x007E, 0x00A0, 0x017F, 0x0400, 0x04FF,
+                                                    0x0600, 0x06FF, 0x2010, 0x2027, 0x2030, 0x203A,
+                                                    0x2190, 0x2199, 0xFFFD, 0xFFFD, 0};
+
 struct FontSource {
     std::string_view file;
     std::string_view package;  // named in the error when the file is missing
     const ImWchar* ranges;
 };
 
-constexpr std::array kSources = {
+constexpr std::array kBodySources = {
     FontSource{"NotoSans-Regular.ttf", "fonts-noto-core", kLatinCyrillic.data()},
     FontSource{"NotoSansArabicUI-Regular.ttf", "fonts-noto-ui-core", kArabic.data()},
     FontSource{"DejaVuSans.ttf", "fonts-dejavu-core", kFallback.data()},
 };
+constexpr std::array kTitleSources = {
+    FontSource{"NotoSans-Regular.ttf", "fonts-noto-core", kLatinCyrillic.data()},
+    FontSource{"NotoSansArabicUI-Regular.ttf", "fonts-noto-ui-core", kArabicTitle.data()},
+    FontSource{"DejaVuSans.ttf", "fonts-dejavu-core", kFallbackTitle.data()},
+};
 
-Result<ImFont*> add_merged_font(ImFontAtlas& atlas, float pixels, std::span<const fs::path> dirs) {
+Result<ImFont*> add_merged_font(ImFontAtlas& atlas, float pixels,
+                                std::span<const FontSource> sources,
+                                std::span<const fs::path> dirs) {
     ImFont* font = nullptr;
     bool first = true;
-    for (const FontSource& source : kSources) {
+    for (const FontSource& source : sources) {
         auto path = find_font_file(source.file, dirs);
         if (!path) {
             return make_error(path.error().code, path.error().message + " (Debian package " +
@@ -108,12 +124,13 @@ Result<Fonts> load_fonts(ImFontAtlas& atlas, const Theme& theme, std::span<const
     atlas.FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
     // The atlas is only sampled 1:1; no padding for filtering is needed beyond ImGui's default.
     Fonts fonts;
-    auto body = add_merged_font(atlas, theme.em, dirs);
+    auto body = add_merged_font(atlas, theme.em, kBodySources, dirs);
     if (!body) {
         return body.error();
     }
     fonts.body = *body;
-    auto title = add_merged_font(atlas, std::round(theme.em * theme.title_scale), dirs);
+    auto title =
+        add_merged_font(atlas, std::round(theme.em * theme.title_scale), kTitleSources, dirs);
     if (!title) {
         return title.error();
     }

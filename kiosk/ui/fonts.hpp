@@ -2,7 +2,7 @@
 // Turkish and Kurmanji, Cyrillic), Noto Sans Arabic UI (Arabic, Persian, Pashto, with the
 // presentation forms) and DejaVu Sans (arrows and anything the others lack), merged into one
 // ImGui font per size. Only the code point ranges those languages need are rasterised, once
-// (FreeType, no oversampling), to keep the atlas at about 1024² per size.
+// (FreeType, no oversampling), to keep the atlas small (1024×2048 at 1080p).
 #pragma once
 
 #include <cstdint>
@@ -23,8 +23,8 @@ namespace kiosk::ui {
 struct Theme;
 
 struct Fonts {
-    ImFont* body = nullptr;   // 1 em
-    ImFont* title = nullptr;  // theme.title_scale em
+    ImFont* body = nullptr;   // 1 em; every range, including the Arabic presentation forms
+    ImFont* title = nullptr;  // theme.title_scale em; the same without the presentation forms
 };
 
 // Where font files are looked for, first match wins: the override directories (an installed
