@@ -244,6 +244,17 @@ void Database::close() noexcept {
     assert(rc == SQLITE_OK && "Database closed while statements are still alive");
 }
 
+Status Database::checkpoint() {
+    int wal_frames = 0;
+    int checkpointed = 0;
+    const int rc = sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_TRUNCATE, &wal_frames,
+                                             &checkpointed);
+    if (rc != SQLITE_OK) {
+        return sqlite_error(db_, rc, "checkpoint");
+    }
+    return Ok{};
+}
+
 Status Database::exec(const std::string& sql) {
     assert(db_ != nullptr && "Database::exec on a moved-from Database");
     const int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, nullptr);

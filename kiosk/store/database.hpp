@@ -48,6 +48,10 @@ class Database {
     // tests to inject failures (e.g. a TEMP trigger that aborts an insert).
     Status exec(const std::string& sql);
 
+    // Copies the WAL into the database file and truncates the WAL to zero bytes, so pages of
+    // purged records do not linger there either (the sync worker calls it after draining).
+    Status checkpoint();
+
     // The raw connection, for the store's own code and for tests that inspect PRAGMAs. Never
     // close it; never share the Database between threads without a lock.
     sqlite3* handle() const { return db_; }

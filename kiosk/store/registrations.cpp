@@ -34,6 +34,11 @@ Status validate_record(std::string_view kind, std::string_view record_id, int sc
     if (body.empty()) {
         return invalid("record " + std::string(record_id) + ": empty body");
     }
+    if (body.size() > kMaxBodyBytes) {
+        return invalid("record " + std::string(record_id) + ": body of " +
+                       std::to_string(body.size()) + " bytes exceeds the limit of " +
+                       std::to_string(kMaxBodyBytes));
+    }
     return Ok{};
 }
 

@@ -3,6 +3,7 @@
 // so the kiosk never tells a person "saved" for something that is not on disk.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -18,6 +19,10 @@ namespace kiosk::store {
 
 // A record id is 128 random bits written as 32 lowercase hex characters (made by the caller).
 bool is_valid_record_id(std::string_view id);
+
+// Bodies larger than this are refused (store.invalid_argument): a sealed registration is a few
+// KiB, and one huge record would only be rejected by the server after clogging every batch.
+inline constexpr std::size_t kMaxBodyBytes = 1024 * 1024;
 
 struct NewRegistration {
     std::string record_id;
@@ -37,8 +42,9 @@ struct SubmitReceipt {
 
 // Writes the registration row and its outbox entry (kind "registration", queued, next
 // device_seq) in one BEGIN IMMEDIATE transaction. Errors (nothing written): store.invalid_argument
-// (bad record id, empty reference code/consent version/body, schema < 1, staff id without staff
-// assistance), store.duplicate (record id or reference code already used), store.io, store.busy.
+// (bad record id, empty reference code/consent version/body, body over kMaxBodyBytes, schema < 1,
+// staff id without staff assistance), store.duplicate (record id or reference code already used),
+// store.io, store.busy.
 Result<SubmitReceipt> submit_registration(Database& db, const NewRegistration& registration);
 
 // Queues a record of another kind ("interest", ...) in its own transaction. Registrations must go

@@ -198,7 +198,10 @@ Result<std::int64_t> query_int64(sqlite3* db, std::string_view sql) {
     if (!row) {
         return row.error();
     }
-    assert(*row && "query_int64: the query returned no row");
+    if (!*row) {
+        // Our queries only ask for rows the schema guarantees (counts, PRAGMAs, sync_state).
+        return make_error(errc::kCorrupt, "expected a row from: " + std::string(sql));
+    }
     return stmt->column_int64(0);
 }
 

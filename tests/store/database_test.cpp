@@ -99,12 +99,17 @@ TEST(Database, StepsAreNumberedConsecutivelyUpToTheSchemaVersion) {
     EXPECT_EQ(steps.back().version, Database::kSchemaVersion);
 }
 
-TEST(Database, ANewerSchemaIsRefusedAndTheFileIsNotModified) {
+// A newer kiosk may have left the file in either journal mode; in rollback mode, switching to WAL
+// before the version check would rewrite the header, so both are tried.
+class NewerSchema : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(NewerSchema, IsRefusedAndTheFileIsNotModified) {
     TempDir dir;
     const fs::path file = dir / "kiosk.db";
     ASSERT_TRUE(Database::open(file).ok());
     {
         RawSqlite raw(file);
+        raw.exec(std::string("PRAGMA journal_mode = ") + GetParam());
         raw.exec("PRAGMA user_version = " + std::to_string(Database::kSchemaVersion + 1));
     }
     const auto before = testing::read_bytes(file);
@@ -121,6 +126,8 @@ TEST(Database, ANewerSchemaIsRefusedAndTheFileIsNotModified) {
         << db.error().message;
     EXPECT_EQ(testing::read_bytes(file), before);
 }
+
+INSTANTIATE_TEST_SUITE_P(JournalModes, NewerSchema, ::testing::Values("WAL", "DELETE"));
 
 TEST(Database, AFileOfGarbageIsRefusedUntouchedWithNoSqliteFilesBesideIt) {
     TempDir dir;

@@ -156,7 +156,7 @@ TEST_F(Registrations, ADiskFullDuringSubmitIsAnIoErrorAndWritesNothing) {
 }
 
 TEST_F(Registrations, InvalidInputIsRefusedBeforeAnythingIsWritten) {
-    std::vector<NewRegistration> bad(7, make_registration(1));
+    std::vector<NewRegistration> bad(8, make_registration(1));
     bad[0].record_id = "FEED0000000000000000000000000001";  // upper case
     bad[1].record_id.pop_back();                            // 31 characters
     bad[2].record_id[5] = 'g';                              // not hex
@@ -164,6 +164,7 @@ TEST_F(Registrations, InvalidInputIsRefusedBeforeAnythingIsWritten) {
     bad[4].body.clear();
     bad[5].schema = 0;
     bad[6].staff_id = "staff-01";  // but not staff-assisted
+    bad[7].body.resize(kMaxBodyBytes + 1);
     for (std::size_t i = 0; i < bad.size(); ++i) {
         auto receipt = submit_registration(db(), bad[i]);
         ASSERT_FALSE(receipt.ok()) << "case " << i;
