@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
 #include <regex>
 #include <set>
 #include <string>
@@ -143,6 +144,28 @@ TEST(ReferenceCode, IssuedCheckSymbolsAreAlwaysOrdinarySymbols) {
         EXPECT_NE(kBase32.find(c), std::string::npos) << c;
     }
     EXPECT_EQ(checks.size(), 32U);  // and all 32 of them occur
+}
+
+TEST(ReferenceCode, RandomTypingIsEitherRejectedOrACanonicalCode) {
+    SeededRandom random(11);
+    const std::string keys = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcxyz -*#";
+    int accepted = 0;
+    for (int round = 0; round < 20000; ++round) {
+        std::array<std::uint8_t, 11> picks{};
+        random.fill(picks);
+        std::string typed;
+        for (std::size_t i = 0; i < static_cast<std::size_t>(9 + round % 3); ++i) {
+            typed.push_back(keys[picks[i] % keys.size()]);
+        }
+        const auto parsed = ReferenceCode::parse(typed);
+        if (parsed.ok()) {
+            ++accepted;
+            EXPECT_EQ(parsed->canonical().size(), ReferenceCode::kSymbols);
+            EXPECT_EQ(ReferenceCode::parse(parsed->display()).value(), *parsed);
+        }
+    }
+    // About 1 in 37 well-formed strings passes the check: the accepted branch did run.
+    EXPECT_GT(accepted, 0);
 }
 
 }  // namespace

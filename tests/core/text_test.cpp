@@ -5,6 +5,9 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
+
+#include "kiosk/core/random.hpp"
 
 namespace kiosk::core {
 namespace {
@@ -116,6 +119,37 @@ TEST(TrimText, RemovesAsciiAndUnicodeSpacesAtBothEndsOnly) {
     EXPECT_EQ(trim_text(""), "");
     // A multi-byte letter at the end is not mistaken for a space.
     EXPECT_EQ(trim_text(" Öz\xC4\x9F "), "Öz\xC4\x9F");
+}
+
+TEST(InspectText, RandomBytesNeverCrashAndDecodingAgreesWithTheCount) {
+    // Byte soup biased towards UTF-8 lead and continuation bytes, so that many strings are
+    // valid and many are broken in every way; run under ASan/UBSan in the asan preset.
+    SeededRandom random(99);
+    std::size_t valid = 0;
+    for (int round = 0; round < 20000; ++round) {
+        std::vector<std::uint8_t> bytes(1 + round % 12);
+        random.fill(bytes);
+        std::string text;
+        for (const std::uint8_t b : bytes) {
+            text.push_back(static_cast<char>(b % 3 == 0 ? (b | 0x80U) & 0xBFU : b));
+        }
+        const TextFacts facts = inspect_text(text);
+        std::size_t pos = 0;
+        std::size_t decoded = 0;
+        bool ok = true;
+        while (pos < text.size() && ok) {
+            ok = next_code_point(text, pos).has_value();
+            decoded += ok ? 1 : 0;
+        }
+        EXPECT_EQ(facts.valid_utf8, ok);
+        if (ok) {
+            ++valid;
+            EXPECT_EQ(facts.code_points, decoded);
+        }
+        const std::string_view trimmed = trim_text(text);
+        EXPECT_NE(text.find(trimmed), std::string::npos);
+    }
+    EXPECT_GT(valid, 1000U);  // the soup did exercise the valid path
 }
 
 }  // namespace
