@@ -26,7 +26,7 @@ namespace kiosk::i18n {
 // One glyph to draw. Positions are in pixels; x grows to the right and, as in HarfBuzz, y grows
 // UP (a renderer with y down draws at baseline_y - y_offset).
 struct ShapedGlyph {
-    std::uint32_t glyph_id = 0;  // index in font(font_index)
+    std::uint32_t glyph_id = 0;  // glyph index in FontSet::font(font)
     std::uint16_t font = 0;      // index into the FontSet
     std::uint8_t level = 0;      // bidi embedding level of its run (odd = right to left)
     std::uint32_t cluster = 0;   // byte offset in the logical text of the first character it shows
@@ -86,7 +86,7 @@ struct ShapedLine {
 struct ShapedParagraph {
     std::vector<ShapedLine> lines;
     float width = 0;        // of the widest line
-    float line_height = 0;  // ascent + descent of the language's font; lines are this far apart
+    float line_height = 0;  // the tallest line's ascent + descent: lines are this far apart
 };
 
 struct ShaperStats {
