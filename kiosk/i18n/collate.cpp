@@ -9,6 +9,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <cassert>
 
 namespace kiosk::i18n {
@@ -114,29 +115,49 @@ Result<NameMatcher> NameMatcher::create(std::string_view lang, std::string_view 
 }
 
 NameMatcher::Match NameMatcher::match(std::string_view name) const {
+    return match_all(std::span<const std::string_view>(&name, 1)).front();
+}
+
+std::vector<NameMatcher::Match> NameMatcher::match_all(
+    std::span<const std::string_view> names) const {
     if (!impl_->search) {
-        return Match::prefix;
+        return std::vector<Match>(names.size(), Match::prefix);
     }
-    const auto text = from_utf8(name);
-    if (text.isEmpty()) {
-        return Match::none;
+    std::vector<Match> best(names.size(), Match::none);
+    // All names in one text, each followed by a line feed; starts[i] is where names[i] begins.
+    icu::UnicodeString text;
+    std::vector<std::int32_t> starts;
+    starts.reserve(names.size() + 1);
+    for (const auto name : names) {
+        starts.push_back(text.length());
+        text += from_utf8(name);
+        text += u'\n';
     }
+    starts.push_back(text.length());
+
     UErrorCode status = U_ZERO_ERROR;
-    impl_->search->setText(text, status);
+    auto& search = *impl_->search;
+    search.setText(text, status);
+    // Overlapping matches too, or a match that runs across two names could hide a real one.
+    search.setAttribute(USEARCH_OVERLAP, USEARCH_ON, status);
     if (U_FAILURE(status)) {
-        return Match::none;
+        return best;
     }
-    Match best = Match::none;
-    for (auto at = impl_->search->first(status); U_SUCCESS(status) && at != USEARCH_DONE;
-         at = impl_->search->next(status)) {
-        if (at == 0) {
-            return Match::prefix;
+    for (auto at = search.first(status); U_SUCCESS(status) && at != USEARCH_DONE;
+         at = search.next(status)) {
+        const auto item = static_cast<std::size_t>(
+            std::upper_bound(starts.begin(), starts.end(), at) - starts.begin() - 1);
+        const auto end_of_name = starts[item + 1] - 1;  // the line feed after it
+        if (at + search.getMatchedLength() > end_of_name) {
+            continue;  // runs into the next name: not a match of either
         }
-        if (is_word_separator(text.char32At(text.moveIndex32(at, -1)))) {
-            best = Match::word_start;
-        } else if (best == Match::none) {
-            best = Match::inside;
+        Match found = Match::inside;
+        if (at == starts[item]) {
+            found = Match::prefix;
+        } else if (is_word_separator(text.char32At(text.moveIndex32(at, -1)))) {
+            found = Match::word_start;
         }
+        best[item] = std::max(best[item], found);
     }
     return best;
 }

@@ -163,14 +163,29 @@ Result<std::vector<std::size_t>> search_names(const std::vector<IsoName>& names,
     if (!matcher) {
         return matcher.error();
     }
+    std::vector<std::string_view> texts;
+    texts.reserve(names.size());
+    for (const auto& n : names) {
+        texts.push_back(n.name);
+    }
+    auto best = matcher->match_all(texts);
+    // Then the English names, where they differ and the local name was not already a prefix hit.
+    std::vector<std::size_t> second;
+    texts.clear();
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        if (best[i] != NameMatcher::Match::prefix && names[i].english != names[i].name) {
+            second.push_back(i);
+            texts.push_back(names[i].english);
+        }
+    }
+    const auto english = matcher->match_all(texts);
+    for (std::size_t k = 0; k < second.size(); ++k) {
+        best[second[k]] = std::max(best[second[k]], english[k]);
+    }
     // Bucket by match quality; each bucket keeps list order.
     std::array<std::vector<std::size_t>, 3> buckets;  // prefix, word_start, inside
     for (std::size_t i = 0; i < names.size(); ++i) {
-        auto best = matcher->match(names[i].name);
-        if (best != NameMatcher::Match::prefix && names[i].english != names[i].name) {
-            best = std::max(best, matcher->match(names[i].english));
-        }
-        switch (best) {
+        switch (best[i]) {
             case NameMatcher::Match::prefix:
                 buckets[0].push_back(i);
                 break;

@@ -188,6 +188,20 @@ TEST(NameSearch, FindsCyrillicRegardlessOfCase) {
     EXPECT_FALSE(contains(search(ru, "ГЕРМАН", "ru"), "FR"));
 }
 
+TEST(NameSearch, MatchesManyNamesAtOnceWithoutRunningAcrossThem) {
+    using Match = NameMatcher::Match;
+    auto matcher = NameMatcher::create("en", "nd");
+    ASSERT_TRUE(matcher.ok()) << matcher.error().message;
+    // "...Ireland" + "Denmark" would contain "nd" only across the two names.
+    const std::vector<std::string_view> names = {"Irelan", "Denmark", "Nd", "Iceland", "Grand Nd"};
+    EXPECT_EQ(matcher->match_all(names),
+              (std::vector<Match>{Match::none, Match::none, Match::prefix, Match::inside,
+                                  Match::word_start}));
+    EXPECT_EQ(matcher->match("Finland"), Match::inside);
+    EXPECT_EQ(matcher->match(""), Match::none);
+    EXPECT_TRUE(matcher->match_all({}).empty());
+}
+
 TEST(Collate, KurmanjiUsesKurdishRules) {
     auto kmr = Collator::create("kmr");
     auto root = Collator::create("und");
