@@ -13,6 +13,7 @@ kiosk_add_test(catalogue_tests
     ${CMAKE_CURRENT_LIST_DIR}/catalogue_mo_reader_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/catalogue_iso_names_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/catalogue_numbers_test.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/catalogue_robustness_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/catalogue_test_support.cpp
   LIBS kiosk_i18n
   LABELS unit)
