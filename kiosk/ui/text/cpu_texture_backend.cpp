@@ -30,7 +30,11 @@ kiosk::Result<ImTextureID> CpuTextureBackend::create(int width, int height) {
     t.id = id_from_index(textures_.size());
     t.width = width;
     t.height = height;
-    t.rgba.assign(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4, 0);
+    t.rgba =
+        allocate_zeroed(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4);
+    if (!t.rgba) {
+        return kiosk::make_error("ui_text.out_of_memory", "no memory for a texture");
+    }
     t.alive = true;
     textures_.push_back(std::move(t));
     return textures_.back().id;
@@ -43,10 +47,10 @@ void CpuTextureBackend::update(ImTextureID texture, const PixelRect& rect) {
     const std::size_t row_bytes = static_cast<std::size_t>(rect.width) * 4;
     for (int row = 0; row < rect.height; ++row) {
         const std::uint8_t* src = rect.pixels + static_cast<std::size_t>(row) * rect.row_stride;
-        std::uint8_t* dst = t->rgba.data() + (static_cast<std::size_t>(rect.y + row) *
-                                                  static_cast<std::size_t>(t->width) +
-                                              static_cast<std::size_t>(rect.x)) *
-                                                 4;
+        std::uint8_t* dst = t->rgba.get() + (static_cast<std::size_t>(rect.y + row) *
+                                                 static_cast<std::size_t>(t->width) +
+                                             static_cast<std::size_t>(rect.x)) *
+                                                4;
         std::memcpy(dst, src, row_bytes);
     }
     ++update_calls_;
@@ -57,8 +61,7 @@ void CpuTextureBackend::update(ImTextureID texture, const PixelRect& rect) {
 void CpuTextureBackend::destroy(ImTextureID texture) {
     Texture* t = live(texture, "destroy()");
     t->alive = false;
-    t->rgba.clear();
-    t->rgba.shrink_to_fit();
+    t->rgba.reset();
 }
 
 const CpuTextureBackend::Texture* CpuTextureBackend::find(ImTextureID texture) const {

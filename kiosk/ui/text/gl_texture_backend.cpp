@@ -3,7 +3,6 @@
 
 #include <cstdint>
 #include <string>
-#include <vector>
 
 #include <GL/gl.h>
 
@@ -58,10 +57,14 @@ kiosk::Result<ImTextureID> GlTextureBackend::create(int width, int height) {
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
     glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
     // Start transparent: a texture created without data has undefined contents.
-    const std::vector<std::uint8_t> transparent(
-        static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4, 0);
+    const PixelBuffer transparent =
+        allocate_zeroed(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4);
+    if (!transparent) {
+        glDeleteTextures(1, &tex);
+        return kiosk::make_error("ui_text.out_of_memory", "no memory to clear a glyph texture");
+    }
     glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE,
-                 transparent.data());
+                 transparent.get());
     const GLenum err = glGetError();
     if (err != GL_NO_ERROR) {
         glDeleteTextures(1, &tex);

@@ -184,7 +184,7 @@ std::optional<GlyphSprite> GlyphCache::rasterise(FontId font, std::uint32_t glyp
         const int src_row = bm.pitch >= 0 ? row : sprite.height - 1 - row;
         const unsigned char* src =
             bm.buffer + static_cast<std::ptrdiff_t>(src_row) * std::abs(bm.pitch);
-        std::uint8_t* dst = page.rgba.data() + static_cast<std::size_t>(rect->y + row) * stride +
+        std::uint8_t* dst = page.rgba.get() + static_cast<std::size_t>(rect->y + row) * stride +
                             static_cast<std::size_t>(rect->x) * 4;
         for (int col = 0; col < sprite.width; ++col) {
             std::uint8_t coverage = 0;
@@ -227,19 +227,27 @@ std::optional<PackedRect> GlyphCache::place(int width, int height, int& page_out
                                      " glyph pages are full; the cache empties after this frame"));
         return std::nullopt;
     }
+    Page page{.texture = nullptr,
+              .rgba = allocate_zeroed(page_bytes()),
+              .packer = ShelfPacker(options_.page_width, options_.page_height)};
+    if (!page.rgba) {
+        report(kiosk::make_error("ui_text.out_of_memory", "no memory for another glyph page"));
+        return std::nullopt;
+    }
     auto texture = backend_.create(options_.page_width, options_.page_height);
     if (!texture) {
         report(texture.error());
         return std::nullopt;
     }
-    pages_.push_back(Page{
-        .texture = *texture,
-        .rgba = std::vector<std::uint8_t>(static_cast<std::size_t>(options_.page_width) *
-                                              static_cast<std::size_t>(options_.page_height) * 4,
-                                          0),
-        .packer = ShelfPacker(options_.page_width, options_.page_height)});
+    page.texture = *texture;
+    pages_.push_back(std::move(page));
     page_out = static_cast<int>(pages_.size() - 1);
     return pages_.back().packer.insert(width, height);
+}
+
+std::size_t GlyphCache::page_bytes() const {
+    return static_cast<std::size_t>(options_.page_width) *
+           static_cast<std::size_t>(options_.page_height) * 4;
 }
 
 void GlyphCache::mark_dirty(Page& page, int x, int y, int w, int h) {
@@ -268,7 +276,7 @@ void GlyphCache::flush() {
         rect.width = page.dirty_x1 - page.dirty_x0;
         rect.height = page.dirty_y1 - page.dirty_y0;
         rect.row_stride = stride;
-        rect.pixels = page.rgba.data() + static_cast<std::size_t>(rect.y) * stride +
+        rect.pixels = page.rgba.get() + static_cast<std::size_t>(rect.y) * stride +
                       static_cast<std::size_t>(rect.x) * 4;
         backend_.update(page.texture, rect);
         ++stats_.uploads;
@@ -292,7 +300,7 @@ void GlyphCache::flush() {
 void GlyphCache::empty_cache() {
     entries_.clear();
     for (Page& page : pages_) {
-        std::fill(page.rgba.begin(), page.rgba.end(), std::uint8_t{0});
+        std::memset(page.rgba.get(), 0, page_bytes());
         page.packer.reset();
         // The GPU copy still holds old glyphs; overwrite all of it at the next flush.
         mark_dirty(page, 0, 0, options_.page_width, options_.page_height);

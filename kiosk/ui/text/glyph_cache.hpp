@@ -106,7 +106,7 @@ class GlyphCache {
     struct Face;
     struct Page {
         ImTextureID texture = nullptr;
-        std::vector<std::uint8_t> rgba;
+        PixelBuffer rgba;
         ShelfPacker packer;
         // Changed area since the last flush, as [x0, x1) x [y0, y1); empty when x0 >= x1.
         int dirty_x0 = 0, dirty_y0 = 0, dirty_x1 = 0, dirty_y1 = 0;
@@ -122,6 +122,7 @@ class GlyphCache {
     void report(kiosk::Error error);
     void empty_cache();
     static void mark_dirty(Page& page, int x, int y, int w, int h);
+    std::size_t page_bytes() const;
 
     TextureBackend& backend_;
     GlyphCacheOptions options_;

@@ -5,6 +5,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
+#include <memory>
 #include <span>
 #include <vector>
 
@@ -13,6 +15,18 @@
 #include "kiosk/core/result.hpp"
 
 namespace kiosk::ui::text {
+
+// Zeroed pixel memory from calloc: for a large page the kernel maps zero pages lazily, so a new
+// 4 MB page costs only the rows that get written, not a memset and a page fault per 4 KB.
+struct FreePixels {
+    void operator()(std::uint8_t* p) const noexcept { std::free(p); }
+};
+using PixelBuffer = std::unique_ptr<std::uint8_t[], FreePixels>;
+
+// `bytes` of zeros, or null when out of memory.
+inline PixelBuffer allocate_zeroed(std::size_t bytes) {
+    return PixelBuffer(static_cast<std::uint8_t*>(std::calloc(bytes, 1)));
+}
 
 // A rectangle of RGBA8 pixels handed to TextureBackend::update. `pixels` points at the
 // rectangle's top-left pixel; rows are `row_stride` bytes apart (the page's full row), so the
@@ -45,7 +59,7 @@ class CpuTextureBackend final : public TextureBackend {
         ImTextureID id = nullptr;
         int width = 0;
         int height = 0;
-        std::vector<std::uint8_t> rgba;  // width * height * 4
+        PixelBuffer rgba;  // width * height * 4 bytes
         bool alive = false;
     };
 
