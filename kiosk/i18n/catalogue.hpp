@@ -95,7 +95,8 @@ class Catalogue {
     // Where missing-key lines go (default: standard error).
     void set_log_sink(LogSink sink);
 
-    // A view bound to one language; the catalogue must outlive it.
+    // A view bound to one language. It points at this catalogue: keep the catalogue in one
+    // place (do not move it) while translators live.
     Translator translator(std::string_view lang, DigitSettings digits = {}) const;
 
   private:

@@ -42,8 +42,9 @@ class Collator {
 };
 
 // Finds a typed query inside names, ignoring case and accents the way the person's language does
-// (primary collation strength): in Turkish "izmir" finds "İzmir" but "ırak" not "Irak"'s dotted
-// twin; in Arabic short-vowel marks are ignored.
+// (primary collation strength): in Turkish "izmir" finds "İzmir" and "ırak" finds "Irak", but
+// "irak" does not (dotted and dotless i are two letters); in Arabic short-vowel marks are
+// ignored. A matcher keeps ICU search state: use one per thread (the UI thread).
 class NameMatcher {
   public:
     enum class Match {
