@@ -80,9 +80,14 @@ struct CentralServer::Impl {
             body.append(data, n);
             return true;
         });
-        if (too_large) {
+        // httplib itself stops at payload_max_length (wire bytes) and marks the response 413.
+        if (too_large || res.status == 413) {
             reply_error(res, 413, "request.too_large",
-                        "body over " + std::to_string(config.max_body_bytes) + " bytes", epoch);
+                        too_large
+                            ? "body over " + std::to_string(config.max_body_bytes) +
+                                  " bytes once decompressed"
+                            : "request over " + std::to_string(config.max_request_bytes) + " bytes",
+                        epoch);
             return false;
         }
         if (!ok) {
