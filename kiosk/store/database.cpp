@@ -72,20 +72,6 @@ Status ensure_parent_directory(const fs::path& file) {
     return Ok{};
 }
 
-// Reads a PRAGMA that returns one text value (e.g. journal_mode).
-Result<std::string> pragma_text(sqlite3* db, std::string_view sql) {
-    auto stmt = Statement::prepare(db, sql);
-    if (!stmt) {
-        return stmt.error();
-    }
-    auto row = stmt->step();
-    if (!row) {
-        return row.error();
-    }
-    assert(*row && "pragma_text: the PRAGMA returned no row");
-    return stmt->column_text(0);
-}
-
 }  // namespace
 
 Result<Database> Database::open(const fs::path& file) {
@@ -152,7 +138,7 @@ Status Database::configure() {
     }
     schema_version_ = static_cast<int>(*version);
 
-    auto mode = pragma_text(db_, "PRAGMA journal_mode=WAL");
+    auto mode = query_text(db_, "PRAGMA journal_mode=WAL");
     if (!mode) {
         return mode.error();
     }
@@ -171,46 +157,43 @@ Status Database::migrate() {
         if (step.version <= schema_version_) {
             continue;
         }
-        auto tx = Transaction::begin_immediate(*this);
-        if (!tx) {
-            return tx.error();
-        }
-        // Another process may have migrated between our first read and taking the write lock.
-        auto current = query_int64(db_, "PRAGMA user_version");
-        if (!current) {
-            return current.error();
-        }
-        if (*current >= step.version) {
-            schema_version_ = static_cast<int>(*current);
-            continue;  // tx rolls back: nothing was written
-        }
-        assert(*current == step.version - 1 && "migration steps must be consecutive");
-
-        auto applied = exec(std::string(step.sql));
-        if (applied) {
+        auto reached = in_transaction<int>(*this, [&]() -> Result<int> {
+            // Another process may have migrated between our first read and taking the lock.
+            auto current = query_int64(db_, "PRAGMA user_version");
+            if (!current) {
+                return current.error();
+            }
+            if (*current >= step.version) {
+                return static_cast<int>(*current);  // nothing to write
+            }
+            assert(*current == step.version - 1 && "migration steps must be consecutive");
+            if (auto applied = exec(std::string(step.sql)); !applied) {
+                return applied.error();
+            }
             auto log = Statement::prepare(
                 db_,
                 "INSERT INTO schema_log (version, name, applied_at) VALUES (?, ?, unixepoch())");
             if (!log) {
-                applied = log.error();
-            } else {
-                applied = log->bind(1, std::int64_t{step.version}).bind(2, step.name).run();
+                return log.error();
             }
-        }
-        if (applied) {
+            if (auto logged = log->bind(1, std::int64_t{step.version}).bind(2, step.name).run();
+                !logged) {
+                return logged.error();
+            }
             // PRAGMAs take no bound parameters; both values are our own integers.
-            applied = exec("PRAGMA user_version=" + std::to_string(step.version) +
-                           ";PRAGMA application_id=" + std::to_string(kApplicationId));
-        }
-        if (applied) {
-            applied = tx->commit();
-        }
-        if (!applied) {
+            if (auto stamped = exec("PRAGMA user_version=" + std::to_string(step.version) +
+                                    ";PRAGMA application_id=" + std::to_string(kApplicationId));
+                !stamped) {
+                return stamped.error();
+            }
+            return step.version;
+        });
+        if (!reached) {
             return make_error(errc::kMigration, "schema step " + std::to_string(step.version) +
                                                     " (" + std::string(step.name) +
-                                                    ") failed: " + applied.error().message);
+                                                    ") failed: " + reached.error().message);
         }
-        schema_version_ = step.version;
+        schema_version_ = *reached;
     }
     return Ok{};
 }

@@ -21,28 +21,37 @@ Result<std::size_t> for_each_id(Database& db, std::string_view sql,
     if (record_ids.empty()) {
         return std::size_t{0};
     }
-    auto tx = Transaction::begin_immediate(db);
-    if (!tx) {
-        return tx.error();
-    }
-    auto stmt = Statement::prepare(db.handle(), sql);
-    if (!stmt) {
-        return stmt.error();
-    }
-    std::size_t changed = 0;
-    for (const std::string& id : record_ids) {
-        stmt->bind(1, std::string_view(id));
-        bind_rest(*stmt);
-        if (auto ran = stmt->run(); !ran) {
-            return ran.error();
+    return in_transaction<std::size_t>(db, [&]() -> Result<std::size_t> {
+        auto stmt = Statement::prepare(db.handle(), sql);
+        if (!stmt) {
+            return stmt.error();
         }
-        changed += changes(db);
-        stmt->reset();
-    }
-    if (auto committed = tx->commit(); !committed) {
-        return committed.error();
-    }
-    return changed;
+        std::size_t changed = 0;
+        for (const std::string& id : record_ids) {
+            stmt->bind(1, std::string_view(id));
+            bind_rest(*stmt);
+            if (auto ran = stmt->run(); !ran) {
+                return ran.error();
+            }
+            changed += changes(db);
+            stmt->reset();
+        }
+        return changed;
+    });
+}
+
+// The columns OutboxRecord and RejectedRecord share, selected first and in this order.
+#define KIOSK_OUTBOX_COMMON_COLUMNS \
+    "record_id, device_seq, kind, schema, created_at_device, attempts"
+
+template <typename Record>
+void read_common_columns(const Statement& row, Record& record) {
+    record.record_id = row.column_text(0);
+    record.device_seq = row.column_int64(1);
+    record.kind = row.column_text(2);
+    record.schema = row.column_int(3);
+    record.created_at_device = row.column_int64(4);
+    record.attempts = row.column_int(5);
 }
 
 }  // namespace
@@ -102,68 +111,67 @@ Result<std::int64_t> insert_queued_in_transaction(Database& db, const NewOutboxR
 }
 
 // T2
-Result<std::vector<OutboxRecord>> claim_batch(Database& db, std::size_t max_records,
-                                              std::size_t max_bytes) {
-    assert(max_records > 0 && "claim_batch: max_records must be positive");
-    auto tx = Transaction::begin_immediate(db);
-    if (!tx) {
-        return tx.error();
-    }
-    auto select = Statement::prepare(
-        db.handle(),
-        "SELECT record_id, device_seq, kind, schema, created_at_device, attempts, length(body), "
-        "body FROM outbox WHERE state = 'queued' ORDER BY device_seq LIMIT ?");
+namespace {
+
+// Reads the oldest queued records within the limits (the caller holds the write transaction).
+Result<std::vector<OutboxRecord>> select_batch(Database& db, std::size_t max_records,
+                                               std::size_t max_bytes) {
+    auto select =
+        Statement::prepare(db.handle(), "SELECT " KIOSK_OUTBOX_COMMON_COLUMNS
+                                        ", length(body), body FROM outbox "
+                                        "WHERE state = 'queued' ORDER BY device_seq LIMIT ?");
     if (!select) {
         return select.error();
     }
     select->bind(1, static_cast<std::int64_t>(max_records));
-
     std::vector<OutboxRecord> batch;
     std::size_t total_bytes = 0;
-    for (;;) {
-        auto row = select->step();
-        if (!row) {
-            return row.error();
-        }
-        if (!*row) {
-            break;
-        }
-        const auto size = static_cast<std::size_t>(select->column_int64(6));
+    const Statement& row = *select;
+    auto selected = for_each_row(*select, [&] {
+        const auto size = static_cast<std::size_t>(row.column_int64(6));
         // The first record always goes, so one oversized record cannot stall the queue here.
         if (!batch.empty() && total_bytes + size > max_bytes) {
-            break;
+            return false;
         }
         total_bytes += size;
         OutboxRecord record;
-        record.record_id = select->column_text(0);
-        record.device_seq = select->column_int64(1);
-        record.kind = select->column_text(2);
-        record.schema = select->column_int(3);
-        record.created_at_device = select->column_int64(4);
-        record.attempts = select->column_int(5);
-        record.body = select->column_blob(7);  // only read for records that are taken
+        read_common_columns(row, record);
+        record.body = row.column_blob(7);  // only read for records that are taken
         batch.push_back(std::move(record));
-    }
-    if (batch.empty()) {
-        return batch;  // nothing written; tx rolls back
-    }
-    // The batch is exactly the queued rows up to the last taken device_seq (same transaction).
-    auto update =
-        Statement::prepare(db.handle(),
-                           "UPDATE outbox SET state = 'sending', updated_at = unixepoch() "
-                           "WHERE state = 'queued' AND device_seq <= ?");
-    if (!update) {
-        return update.error();
-    }
-    update->bind(1, batch.back().device_seq);
-    if (auto ran = update->run(); !ran) {
-        return ran.error();
-    }
-    assert(changes(db) == batch.size() && "claim_batch: claimed rows differ from the batch");
-    if (auto committed = tx->commit(); !committed) {
-        return committed.error();
+        return true;
+    });
+    if (!selected) {
+        return selected.error();
     }
     return batch;
+}
+
+}  // namespace
+
+Result<std::vector<OutboxRecord>> claim_batch(Database& db, std::size_t max_records,
+                                              std::size_t max_bytes) {
+    assert(max_records > 0 && "claim_batch: max_records must be positive");
+    using Batch = std::vector<OutboxRecord>;
+    return in_transaction<Batch>(db, [&]() -> Result<Batch> {
+        auto batch = select_batch(db, max_records, max_bytes);
+        if (!batch || batch->empty()) {
+            return batch;
+        }
+        // The batch is exactly the queued rows up to its last device_seq (same transaction).
+        auto update =
+            Statement::prepare(db.handle(),
+                               "UPDATE outbox SET state = 'sending', updated_at = unixepoch() "
+                               "WHERE state = 'queued' AND device_seq <= ?");
+        if (!update) {
+            return update.error();
+        }
+        update->bind(1, batch->back().device_seq);
+        if (auto ran = update->run(); !ran) {
+            return ran.error();
+        }
+        assert(changes(db) == batch->size() && "claim_batch: claimed rows differ from the batch");
+        return batch;
+    });
 }
 
 // T3 (acked and purged in the same transaction).
@@ -219,17 +227,11 @@ Result<OutboxCounts> counts(Database& db) {
         return select.error();
     }
     OutboxCounts result;
-    for (;;) {
-        auto row = select->step();
-        if (!row) {
-            return row.error();
-        }
-        if (!*row) {
-            return result;
-        }
-        const auto state = parse_outbox_state(select->column_text(0));
+    const Statement& row = *select;
+    auto selected = for_each_row(*select, [&] {
+        const auto state = parse_outbox_state(row.column_text(0));
         assert(state && "outbox.state holds a value the CHECK constraint should refuse");
-        const std::int64_t n = select->column_int64(1);
+        const std::int64_t n = row.column_int64(1);
         switch (*state) {
             case OutboxState::Queued:
                 result.queued = n;
@@ -244,38 +246,38 @@ Result<OutboxCounts> counts(Database& db) {
                 assert(false && "an acked outbox row outlived its transaction");
                 break;
         }
+        return true;
+    });
+    if (!selected) {
+        return selected.error();
     }
+    return result;
 }
 
 Result<std::vector<RejectedRecord>> list_rejected(Database& db) {
-    auto select = Statement::prepare(
-        db.handle(),
-        "SELECT record_id, device_seq, kind, schema, created_at_device, attempts, "
-        "coalesce(last_error, ''), updated_at FROM outbox WHERE state = 'rejected' "
-        "ORDER BY device_seq");
+    auto select =
+        Statement::prepare(db.handle(), "SELECT " KIOSK_OUTBOX_COMMON_COLUMNS
+                                        ", coalesce(last_error, ''), updated_at "
+                                        "FROM outbox WHERE state = 'rejected' ORDER BY device_seq");
     if (!select) {
         return select.error();
     }
     std::vector<RejectedRecord> rejected;
-    for (;;) {
-        auto row = select->step();
-        if (!row) {
-            return row.error();
-        }
-        if (!*row) {
-            return rejected;
-        }
+    const Statement& row = *select;
+    auto selected = for_each_row(*select, [&] {
         RejectedRecord record;
-        record.record_id = select->column_text(0);
-        record.device_seq = select->column_int64(1);
-        record.kind = select->column_text(2);
-        record.schema = select->column_int(3);
-        record.created_at_device = select->column_int64(4);
-        record.attempts = select->column_int(5);
-        record.reason = select->column_text(6);
-        record.rejected_at = select->column_int64(7);
+        read_common_columns(row, record);
+        record.reason = row.column_text(6);
+        record.rejected_at = row.column_int64(7);
         rejected.push_back(std::move(record));
+        return true;
+    });
+    if (!selected) {
+        return selected.error();
     }
+    return rejected;
 }
+
+#undef KIOSK_OUTBOX_COMMON_COLUMNS
 
 }  // namespace kiosk::store

@@ -76,36 +76,31 @@ Result<SubmitReceipt> submit_registration(Database& db, const NewRegistration& r
     if (auto valid = validate_registration(registration); !valid) {
         return valid.error();
     }
-    auto tx = Transaction::begin_immediate(db);
-    if (!tx) {
-        return tx.error();
+    auto written = in_transaction<std::int64_t>(db, [&]() -> Result<std::int64_t> {
+        auto insert = Statement::prepare(
+            db.handle(),
+            "INSERT INTO registrations (record_id, reference_code, created_at_device, "
+            "consent_version, staff_assisted, staff_id) VALUES (?, ?, ?, ?, ?, ?)");
+        if (!insert) {
+            return insert.error();
+        }
+        insert->bind(1, std::string_view(registration.record_id))
+            .bind(2, std::string_view(registration.reference_code))
+            .bind(3, registration.created_at_device)
+            .bind(4, std::string_view(registration.consent_version))
+            .bind(5, std::int64_t{registration.staff_assisted ? 1 : 0})
+            .bind_optional(6, registration.staff_id);
+        if (auto ran = insert->run(); !ran) {
+            return ran.error();
+        }
+        return insert_queued_in_transaction(
+            db, NewOutboxRecord{kRegistrationKind, registration.record_id, registration.schema,
+                                registration.created_at_device, registration.body});
+    });
+    if (!written) {
+        return about(registration.record_id, written.error());
     }
-    auto insert = Statement::prepare(
-        db.handle(),
-        "INSERT INTO registrations (record_id, reference_code, created_at_device, "
-        "consent_version, staff_assisted, staff_id) VALUES (?, ?, ?, ?, ?, ?)");
-    if (!insert) {
-        return insert.error();
-    }
-    insert->bind(1, std::string_view(registration.record_id))
-        .bind(2, std::string_view(registration.reference_code))
-        .bind(3, registration.created_at_device)
-        .bind(4, std::string_view(registration.consent_version))
-        .bind(5, std::int64_t{registration.staff_assisted ? 1 : 0})
-        .bind_optional(6, registration.staff_id);
-    if (auto ran = insert->run(); !ran) {
-        return about(registration.record_id, ran.error());
-    }
-    auto seq = insert_queued_in_transaction(
-        db, NewOutboxRecord{kRegistrationKind, registration.record_id, registration.schema,
-                            registration.created_at_device, registration.body});
-    if (!seq) {
-        return about(registration.record_id, seq.error());
-    }
-    if (auto committed = tx->commit(); !committed) {
-        return about(registration.record_id, committed.error());
-    }
-    return SubmitReceipt{registration.record_id, *seq};
+    return SubmitReceipt{registration.record_id, *written};
 }
 
 Result<SubmitReceipt> enqueue_record(Database& db, std::string_view kind,
@@ -118,17 +113,12 @@ Result<SubmitReceipt> enqueue_record(Database& db, std::string_view kind,
     if (kind == kRegistrationKind) {
         return invalid("registrations are queued by submit_registration, with their receipt row");
     }
-    auto tx = Transaction::begin_immediate(db);
-    if (!tx) {
-        return tx.error();
-    }
-    auto seq = insert_queued_in_transaction(
-        db, NewOutboxRecord{kind, record_id, schema, created_at_device, body});
+    auto seq = in_transaction<std::int64_t>(db, [&] {
+        return insert_queued_in_transaction(
+            db, NewOutboxRecord{kind, record_id, schema, created_at_device, body});
+    });
     if (!seq) {
         return about(record_id, seq.error());
-    }
-    if (auto committed = tx->commit(); !committed) {
-        return about(record_id, committed.error());
     }
     return SubmitReceipt{std::string(record_id), *seq};
 }

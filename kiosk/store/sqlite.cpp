@@ -135,15 +135,7 @@ Result<bool> Statement::step() {
 }
 
 Status Statement::run() {
-    for (;;) {
-        auto row = step();
-        if (!row) {
-            return row.error();
-        }
-        if (!*row) {
-            return Ok{};
-        }
-    }
+    return for_each_row(*this, [] { return true; });
 }
 
 void Statement::reset() {
@@ -189,7 +181,10 @@ std::vector<std::uint8_t> Statement::column_blob(int column) const {
     return std::vector<std::uint8_t>(data, data + size);
 }
 
-Result<std::int64_t> query_int64(sqlite3* db, std::string_view sql) {
+namespace {
+
+// Prepares `sql` and steps to its first row.
+Result<Statement> first_row(sqlite3* db, std::string_view sql) {
     auto stmt = Statement::prepare(db, sql);
     if (!stmt) {
         return stmt.error();
@@ -199,10 +194,27 @@ Result<std::int64_t> query_int64(sqlite3* db, std::string_view sql) {
         return row.error();
     }
     if (!*row) {
-        // Our queries only ask for rows the schema guarantees (counts, PRAGMAs, sync_state).
         return make_error(errc::kCorrupt, "expected a row from: " + std::string(sql));
     }
+    return std::move(stmt).value();
+}
+
+}  // namespace
+
+Result<std::int64_t> query_int64(sqlite3* db, std::string_view sql) {
+    auto stmt = first_row(db, sql);
+    if (!stmt) {
+        return stmt.error();
+    }
     return stmt->column_int64(0);
+}
+
+Result<std::string> query_text(sqlite3* db, std::string_view sql) {
+    auto stmt = first_row(db, sql);
+    if (!stmt) {
+        return stmt.error();
+    }
+    return stmt->column_text(0);
 }
 
 // --- Transaction ---

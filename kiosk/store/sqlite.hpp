@@ -79,8 +79,25 @@ class Statement {
     sqlite3_stmt* stmt_ = nullptr;
 };
 
-// Runs a query expected to return one row whose first column is an integer (a count, a PRAGMA).
+// Steps through the rows of `stmt`, calling on_row() for each until it returns false.
+template <typename OnRow>
+Status for_each_row(Statement& stmt, OnRow on_row) {
+    for (;;) {
+        auto row = stmt.step();
+        if (!row) {
+            return row.error();
+        }
+        if (!*row || !on_row()) {
+            return Ok{};
+        }
+    }
+}
+
+// Run a query expected to return one row and give its first column (a count, a PRAGMA value,
+// the sync_state counter). No row is reported as store.corrupt: our queries only ask for rows
+// the schema guarantees.
 Result<std::int64_t> query_int64(sqlite3* db, std::string_view sql);
+Result<std::string> query_text(sqlite3* db, std::string_view sql);
 
 // BEGIN IMMEDIATE ... COMMIT. IMMEDIATE takes the write lock up front, so a transaction that
 // reads then writes cannot fail half-way with SQLITE_BUSY on the upgrade. A transaction that is
@@ -104,5 +121,24 @@ class Transaction {
     void rollback() noexcept;
     sqlite3* db_ = nullptr;  // null once committed or rolled back
 };
+
+// Runs body() (returning Result<T>) inside BEGIN IMMEDIATE ... COMMIT. Its value is returned
+// only after COMMIT returned OK; if body() or the commit fails, everything it wrote is rolled
+// back and the error returned.
+template <typename T, typename Body>
+Result<T> in_transaction(Database& db, Body body) {
+    auto tx = Transaction::begin_immediate(db);
+    if (!tx) {
+        return tx.error();
+    }
+    Result<T> result = body();
+    if (!result) {
+        return result;  // ~Transaction rolls back
+    }
+    if (auto committed = tx->commit(); !committed) {
+        return committed.error();
+    }
+    return result;
+}
 
 }  // namespace kiosk::store

@@ -8,27 +8,18 @@
 
 #include "kiosk/store/registrations.hpp"
 #include "kiosk/store/sqlite.hpp"
-#include "tests/store/store_test_support.hpp"
+#include "tests/store/store_fixture.hpp"
 
 namespace kiosk::store {
 namespace {
 
 using testing::make_registration;
 using testing::RawSqlite;
-using testing::TempDir;
 
 constexpr std::size_t kNoByteLimit = std::size_t{1} << 30;
 
-class Outbox : public ::testing::Test {
+class Outbox : public testing::StoreTest {
   protected:
-    void SetUp() override { db_.emplace(open()); }
-    Database open() {
-        auto opened = Database::open(file_);
-        EXPECT_TRUE(opened.ok()) << opened.error().message;
-        return std::move(opened).value();
-    }
-    Database& db() { return *db_; }
-
     // Submits registrations numbered first..last (body_size bytes each) and returns their ids.
     std::vector<std::string> submit(std::uint64_t first, std::uint64_t last,
                                     std::size_t body_size = 64) {
@@ -62,10 +53,6 @@ class Outbox : public ::testing::Test {
         }
         return ids;
     }
-
-    TempDir dir_;
-    std::filesystem::path file_ = dir_ / "kiosk.db";
-    std::optional<Database> db_;
 };
 
 TEST_F(Outbox, AnEmptyOutboxCountsZeroAndClaimsNothing) {
@@ -180,9 +167,7 @@ TEST_F(Outbox, ReleaseRequeuesWithOneMoreAttemptAndTheError) {
 TEST_F(Outbox, RecoverAfterCrashRequeuesWhatADeadWorkerWasSending) {
     const auto ids = submit(1, 3);
     ASSERT_EQ(claim(2).size(), 2u);
-    db_.reset();  // the worker dies with two records in `sending`
-
-    db_.emplace(open());
+    reopen();  // the worker died with two records in `sending`
     EXPECT_EQ(count().sending, 2);
     EXPECT_TRUE(claim(10).size() == 1) << "only the queued record is claimable before recovery";
     auto recovered = recover_after_crash(db());
@@ -196,13 +181,14 @@ TEST_F(Outbox, RecoverAfterCrashRequeuesWhatADeadWorkerWasSending) {
 }
 
 TEST_F(Outbox, TheUiAndTheSyncWorkerCanUseTheirOwnConnections) {
-    Database worker = open();
+    auto worker = Database::open(file_);
+    ASSERT_TRUE(worker.ok());
     const auto ids = submit(1, 2);  // through the UI's connection
-    auto batch = claim_batch(worker, 10, kNoByteLimit);
+    auto batch = claim_batch(*worker, 10, kNoByteLimit);
     ASSERT_TRUE(batch.ok());
     EXPECT_EQ(ids_of(*batch), ids);
     submit(3, 3);  // the UI keeps writing while the worker holds claimed records
-    ASSERT_EQ(mark_acked(worker, ids).value(), 2u);
+    ASSERT_EQ(mark_acked(*worker, ids).value(), 2u);
     const OutboxCounts c = count();
     EXPECT_EQ(c.queued, 1);
     EXPECT_EQ(c.sending, 0);

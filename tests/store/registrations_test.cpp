@@ -6,7 +6,7 @@
 
 #include "kiosk/store/outbox.hpp"
 #include "kiosk/store/sqlite.hpp"
-#include "tests/store/store_test_support.hpp"
+#include "tests/store/store_fixture.hpp"
 
 namespace kiosk::store {
 namespace {
@@ -14,24 +14,13 @@ namespace {
 using testing::make_registration;
 using testing::RawSqlite;
 using testing::record_id_for;
-using testing::TempDir;
 
-class Registrations : public ::testing::Test {
+class Registrations : public testing::StoreTest {
   protected:
-    void SetUp() override {
-        auto opened = Database::open(file_);
-        ASSERT_TRUE(opened.ok()) << opened.error().message;
-        db_.emplace(std::move(opened).value());
-    }
-    Database& db() { return *db_; }
     // Counts through a second connection: sees only what was committed.
     std::int64_t committed_rows(const std::string& table, const std::string& where = "1") {
         return RawSqlite(file_).integer("SELECT count(*) FROM " + table + " WHERE " + where);
     }
-
-    TempDir dir_;
-    std::filesystem::path file_ = dir_ / "kiosk.db";
-    std::optional<Database> db_;
 };
 
 TEST_F(Registrations, SubmitWritesTheReceiptAndTheQueuedOutboxEntryWithOneRecordId) {
@@ -79,14 +68,12 @@ TEST_F(Registrations, DeviceSeqStrictlyIncreasesSurvivesReopenAndIsNeverReused) 
         ids.push_back(record.record_id);
     }
     ASSERT_EQ(mark_acked(db(), ids).value(), 3u);
-    db_.reset();
+    reopen();
 
-    auto reopened = Database::open(file_);
-    ASSERT_TRUE(reopened.ok());
-    auto receipt = submit_registration(*reopened, make_registration(4));
+    auto receipt = submit_registration(db(), make_registration(4));
     ASSERT_TRUE(receipt.ok());
     EXPECT_GT(receipt->device_seq, last);
-    auto interest = enqueue_record(*reopened, "interest", record_id_for(5), 1, 0,
+    auto interest = enqueue_record(db(), "interest", record_id_for(5), 1, 0,
                                    std::vector<std::uint8_t>{1, 2, 3});
     ASSERT_TRUE(interest.ok()) << interest.error().message;
     EXPECT_GT(interest->device_seq, receipt->device_seq);

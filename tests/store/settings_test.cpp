@@ -4,26 +4,12 @@
 #include <gtest/gtest.h>
 
 #include "kiosk/store/sqlite.hpp"
-#include "tests/store/store_test_support.hpp"
+#include "tests/store/store_fixture.hpp"
 
 namespace kiosk::store {
 namespace {
 
-using testing::TempDir;
-
-class Settings : public ::testing::Test {
-  protected:
-    void SetUp() override {
-        auto opened = Database::open(file_);
-        ASSERT_TRUE(opened.ok()) << opened.error().message;
-        db_.emplace(std::move(opened).value());
-    }
-    Database& db() { return *db_; }
-
-    TempDir dir_;
-    std::filesystem::path file_ = dir_ / "kiosk.db";
-    std::optional<Database> db_;
-};
+using Settings = testing::StoreTest;
 
 TEST_F(Settings, AMissingKeyIsNulloptNotAnError) {
     auto value = get_setting(db(), "kiosk.location");
@@ -39,15 +25,12 @@ TEST_F(Settings, SetOverwritesAndSurvivesReopen) {
     ASSERT_TRUE(set_setting(db(), "kiosk.location", "Library, 2nd floor").ok());
     ASSERT_TRUE(set_int_setting(db(), "sync.batch_size", -42).ok());
     ASSERT_TRUE(set_bool_setting(db(), "ui.high_contrast", true).ok());
-    db_.reset();
+    reopen();
 
-    auto reopened = Database::open(file_);
-    ASSERT_TRUE(reopened.ok());
-    EXPECT_EQ(get_setting(*reopened, "kiosk.location").value(),
+    EXPECT_EQ(get_setting(db(), "kiosk.location").value(),
               std::optional<std::string>("Library, 2nd floor"));
-    EXPECT_EQ(get_int_setting(*reopened, "sync.batch_size").value(),
-              std::optional<std::int64_t>(-42));
-    EXPECT_EQ(get_bool_setting(*reopened, "ui.high_contrast").value(), std::optional<bool>(true));
+    EXPECT_EQ(get_int_setting(db(), "sync.batch_size").value(), std::optional<std::int64_t>(-42));
+    EXPECT_EQ(get_bool_setting(db(), "ui.high_contrast").value(), std::optional<bool>(true));
     EXPECT_EQ(testing::RawSqlite(file_).text("SELECT value FROM settings WHERE key = "
                                              "'ui.high_contrast'"),
               "true");
