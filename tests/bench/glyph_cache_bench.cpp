@@ -19,6 +19,7 @@
 #include "kiosk/ui/text/text_renderer.hpp"
 #include "kiosk/ui/text/texture_backend.hpp"
 #include "kiosk/ui/text/widgets.hpp"
+#include "tests/ui_text/headless_imgui.hpp"
 
 namespace {
 
@@ -74,22 +75,10 @@ kiosk::i18n::FontSet load_fonts() {
 // Fonts, a warm shaper and a headless ImGui context shared by all benchmarks: loading fonts is
 // not what is measured.
 struct World {
+    kiosk::ui::text::testing::HeadlessImGui imgui{ImVec2(1920, 1080)};
     kiosk::i18n::FontSet fonts = load_fonts();
     kiosk::i18n::Shaper shaper{fonts, 4096};
     std::string job = arabic_job_description();
-
-    World() {
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.DisplaySize = ImVec2(1920, 1080);
-        io.DeltaTime = 1.0f / 60.0f;
-        io.IniFilename = nullptr;
-        unsigned char* pixels = nullptr;
-        int w = 0;
-        int h = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-        io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(std::uintptr_t{1} << 20));
-    }
 
     static World& get() {
         static World world;  // the benchmark process's fixture, built on first use
@@ -97,33 +86,37 @@ struct World {
     }
 };
 
-// Rasterises and uploads every glyph of the nine endonyms and the job description into an
-// empty cache. Shaping is done (and cached) before timing starts.
+// Rasterises and uploads every glyph of the nine endonyms and the job description into the
+// renderer's cache.
 void warm(TextRenderer& r, const std::string& job) {
     ImDrawList* dl = ImGui::GetForegroundDrawList();
-    float y = 50;
+    const ImVec2 origin(100, 50);  // every line at one spot: all are looked up, none is clipped
     for (const auto& lang : kiosk::i18n::shipped_languages()) {
-        r.draw_glyph_run(dl, ImVec2(100, y), r.shape(lang.endonym, lang.code, kEndonymSize),
+        r.draw_glyph_run(dl, origin, r.shape(lang.endonym, lang.code, kEndonymSize),
                          IM_COL32_WHITE);
     }
     const auto block = r.shape_paragraph(job, "ar", kBodySize, kColumn);
     for (const auto& line : block.paragraph->lines) {
-        // Every line at the same on-screen spot: all glyphs are looked up, none is clipped.
-        r.draw_glyph_run(dl, ImVec2(100, y), line, static_cast<int>(kBodySize), IM_COL32_WHITE);
+        r.draw_glyph_run(dl, origin, line, block.pixel_size, IM_COL32_WHITE);
     }
     r.flush();
 }
 
-void BM_WarmCacheWelcomeAndJob(benchmark::State& state) {
+// Times warm() into an empty glyph cache per iteration, with `shaper` (emptied first when
+// `cold_shaper`).
+void time_warm(benchmark::State& state, kiosk::i18n::Shaper& shaper, bool cold_shaper) {
     World& w = World::get();
     std::size_t glyphs = 0;
     std::size_t pages = 0;
     for (auto _ : state) {
         state.PauseTiming();
+        if (cold_shaper) {
+            shaper.clear_cache();
+        }
         ImGui::NewFrame();
         CpuTextureBackend backend;
         auto cache = std::make_unique<GlyphCache>(backend);
-        auto r = TextRenderer::create(w.shaper, *cache);
+        auto r = TextRenderer::create(shaper, *cache);
         state.ResumeTiming();
         warm(*r, w.job);
         state.PauseTiming();
@@ -136,56 +129,40 @@ void BM_WarmCacheWelcomeAndJob(benchmark::State& state) {
     state.counters["glyphs"] = static_cast<double>(glyphs);
     state.counters["pages"] = static_cast<double>(pages);
 }
-BENCHMARK(BM_WarmCacheWelcomeAndJob)->Unit(benchmark::kMillisecond);
 
-// Same, with shaping included: the first time a kiosk shows this text at all.
-void BM_ShapeAndWarmWelcomeAndJob(benchmark::State& state) {
-    World& w = World::get();
-    std::size_t glyphs = 0;
-    for (auto _ : state) {
-        state.PauseTiming();
-        ImGui::NewFrame();
-        kiosk::i18n::Shaper shaper(w.fonts, 4096);
-        CpuTextureBackend backend;
-        auto cache = std::make_unique<GlyphCache>(backend);
-        auto r = TextRenderer::create(shaper, *cache);
-        state.ResumeTiming();
-        warm(*r, w.job);
-        state.PauseTiming();
-        glyphs = cache->stats().rasterised;
-        ImGui::Render();
-        cache.reset();
-        state.ResumeTiming();
-    }
-    state.counters["glyphs"] = static_cast<double>(glyphs);
-}
-BENCHMARK(BM_ShapeAndWarmWelcomeAndJob)->Unit(benchmark::kMillisecond);
-
-// One frame showing 40 lines of the (cached) job description, as a scrolled job page: the
-// paragraph layout lookup, 40 glyph runs and flush, inside NewFrame/Render.
-void BM_FrameOf40CachedLines(benchmark::State& state) {
+// Cold glyph cache, warm shaper: the rasterising and uploading alone.
+void BM_WarmCacheWelcomeAndJob(benchmark::State& state) {
     World& w = World::get();
     CpuTextureBackend backend;
     GlyphCache cache(backend);
     auto r = TextRenderer::create(w.shaper, cache);
-    kiosk::ui::text::ParagraphStyle style;
-    style.pixel_size = kBodySize;
+    ImGui::NewFrame();
+    warm(*r, w.job);  // shapes once, outside the timing
+    ImGui::Render();
+    time_warm(state, w.shaper, false);
+}
+BENCHMARK(BM_WarmCacheWelcomeAndJob)->Unit(benchmark::kMillisecond);
+
+// Cold shaper and cold glyph cache: the first time a kiosk shows this text at all.
+void BM_ShapeAndWarmWelcomeAndJob(benchmark::State& state) {
+    World& w = World::get();
+    kiosk::i18n::Shaper shaper(w.fonts);
+    time_warm(state, shaper, true);
+}
+BENCHMARK(BM_ShapeAndWarmWelcomeAndJob)->Unit(benchmark::kMillisecond);
+
+// Times frames (NewFrame, `draw`, Render, flush) once everything `draw` shows is cached.
+template <typename Draw>
+void time_cached_frames(benchmark::State& state, GlyphCache& cache, TextRenderer& r, Draw draw) {
     const auto frame = [&] {
         ImGui::NewFrame();
         ImDrawList* dl = ImGui::GetBackgroundDrawList();
-        const auto block = r->shape_paragraph(w.job, "ar", kBodySize, kColumn);
-        const auto& lines = block.paragraph->lines;
-        float y = 40;
-        for (std::size_t i = 0; i < 40 && i < lines.size(); ++i) {
-            r->draw_glyph_run(dl, ImVec2(1820 - lines[i].width, y), lines[i], block.pixel_size,
-                              IM_COL32_WHITE);
-            y += block.paragraph->line_height;
-        }
+        draw(dl);
         ImGui::Render();
-        r->flush();
+        r.flush();
         return dl->VtxBuffer.Size / 4;
     };
-    frame();  // warm the shaper and glyph caches
+    frame();  // warms the shaper's and the glyph cache
     const auto rasterised = cache.stats().rasterised;
     int quads = 0;
     for (auto _ : state) {
@@ -195,46 +172,54 @@ void BM_FrameOf40CachedLines(benchmark::State& state) {
         state.SkipWithError("glyphs were rasterised during the timed frames");
     }
     state.counters["quads"] = quads;
-    state.counters["lines"] = 40;
+}
+
+// A job page: 40 lines of the laid-out description (one paragraph lookup, 40 glyph runs).
+void BM_FrameOf40CachedLines(benchmark::State& state) {
+    World& w = World::get();
+    CpuTextureBackend backend;
+    GlyphCache cache(backend);
+    auto r = TextRenderer::create(w.shaper, cache);
+    time_cached_frames(state, cache, *r, [&](ImDrawList* dl) {
+        const auto block = r->shape_paragraph(w.job, "ar", kBodySize, kColumn);
+        const auto& lines = block.paragraph->lines;
+        float y = 40;
+        for (std::size_t i = 0; i < 40 && i < lines.size(); ++i) {
+            r->draw_glyph_run(dl, ImVec2(1820 - lines[i].width, y), lines[i], block.pixel_size,
+                              IM_COL32_WHITE);
+            y += block.paragraph->line_height;
+        }
+    });
 }
 BENCHMARK(BM_FrameOf40CachedLines)->Unit(benchmark::kMicrosecond);
 
-// The same 40 lines through the widget path (draw_label per line: a shaper lookup by text per
-// line, as views do), to show what the lookup adds.
+// The same amount of text as 40 separate labels (draw_label: one shaper lookup by text each,
+// as views do).
 void BM_FrameOf40CachedLabels(benchmark::State& state) {
     World& w = World::get();
     CpuTextureBackend backend;
     GlyphCache cache(backend);
     auto r = TextRenderer::create(w.shaper, cache);
-    // 40 distinct lines of text: the description's sentences, cut at spaces to ~60 characters.
-    std::vector<std::string> lines;
+    std::vector<std::string> lines;  // the description cut at spaces into ~100-byte lines
     std::string cur;
     for (char c : w.job) {
         cur += c;
         if (c == ' ' && cur.size() > 100 && lines.size() < 40) {
-            lines.push_back(cur);
+            lines.push_back(std::move(cur));
             cur.clear();
         }
     }
     kiosk::ui::text::LabelStyle style;
     style.pixel_size = kBodySize;
     style.colour = IM_COL32_WHITE;
-    const auto frame = [&] {
-        ImGui::NewFrame();
-        ImDrawList* dl = ImGui::GetBackgroundDrawList();
+    time_cached_frames(state, cache, *r, [&](ImDrawList* dl) {
         float y = 40;
         for (const auto& l : lines) {
             kiosk::ui::text::draw_label(*r, dl, ImVec2(40, y), ImVec2(1880, y + 26), l, "ar",
                                         style);
             y += 26;
         }
-        ImGui::Render();
-        r->flush();
-    };
-    frame();
-    for (auto _ : state) {
-        frame();
-    }
+    });
     state.counters["lines"] = static_cast<double>(lines.size());
 }
 BENCHMARK(BM_FrameOf40CachedLabels)->Unit(benchmark::kMicrosecond);

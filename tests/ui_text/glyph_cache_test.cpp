@@ -5,6 +5,8 @@
 #include <hb.h>
 
 #include <cstdint>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -49,16 +51,47 @@ int covered_texels(const CpuTextureBackend& backend, const GlyphSprite& s) {
     return n;
 }
 
-struct Errors {
-    std::vector<std::string> codes;
-    GlyphCacheOptions options(int w, int h, int pages) {
+// A cache over the CPU backend with Noto Sans open; pages are 1024 px unless a test asks for
+// tiny ones. Errors are collected instead of printed.
+class GlyphCacheTest : public ::testing::Test {
+  protected:
+    void SetUp() override { make(1024, 1024, 8); }
+
+    void make(int page_width, int page_height, int max_pages) {
         GlyphCacheOptions o;
-        o.page_width = w;
-        o.page_height = h;
-        o.max_pages = pages;
-        o.on_error = [this](const kiosk::Error& e) { codes.push_back(e.code); };
-        return o;
+        o.page_width = page_width;
+        o.page_height = page_height;
+        o.max_pages = max_pages;
+        o.on_error = [this](const kiosk::Error& e) { errors.push_back(e.code); };
+        cache.reset();
+        cache = std::make_unique<GlyphCache>(backend, o);
+        auto id = cache->open_font(kNotoSans);
+        ASSERT_TRUE(id.ok()) << id.error().message;
+        font = *id;
     }
+
+    std::optional<GlyphSprite> get(hb_codepoint_t c, int px) {
+        return cache->get(font, glyph_for(kNotoSans, c), px);
+    }
+
+    // Asks for A-Z at `px`; returns how many the cache could provide.
+    int ask_alphabet(int px, std::vector<GlyphSprite>* sprites = nullptr) {
+        int shown = 0;
+        for (hb_codepoint_t c = 'A'; c <= 'Z'; ++c) {
+            if (auto s = get(c, px)) {
+                ++shown;
+                if (sprites != nullptr) {
+                    sprites->push_back(*s);
+                }
+            }
+        }
+        return shown;
+    }
+
+    CpuTextureBackend backend;
+    std::unique_ptr<GlyphCache> cache;
+    FontId font;
+    std::vector<std::string> errors;
 };
 
 TEST(ShelfPacker, RectanglesNeverOverlapAndKeepAGutter) {
@@ -98,57 +131,43 @@ TEST(ShelfPacker, SaysNoWhenFullAndStartsAfreshAfterReset) {
     EXPECT_TRUE(p.insert(9, 9).has_value());
 }
 
-TEST(GlyphCache, SameGlyphTwiceIsRasterisedOnceAndSizesAreSeparateEntries) {
-    CpuTextureBackend backend;
-    GlyphCache cache(backend);
-    auto font = cache.open_font(kNotoSans);
-    ASSERT_TRUE(font.ok()) << font.error().message;
-    const std::uint32_t a = glyph_for(kNotoSans, 'a');
-
-    auto first = cache.get(*font, a, 24);
-    auto second = cache.get(*font, a, 24);
+TEST_F(GlyphCacheTest, SameGlyphTwiceIsRasterisedOnceAndSizesAreSeparateEntries) {
+    auto first = get('a', 24);
+    auto second = get('a', 24);
     ASSERT_TRUE(first && second);
-    EXPECT_EQ(cache.stats().rasterised, 1u);
-    EXPECT_EQ(cache.stats().hits, 1u);
+    EXPECT_EQ(cache->stats().rasterised, 1u);
+    EXPECT_EQ(cache->stats().hits, 1u);
     EXPECT_EQ(first->uv0.x, second->uv0.x);
     EXPECT_EQ(first->uv0.y, second->uv0.y);
 
-    auto bigger = cache.get(*font, a, 48);
+    auto bigger = get('a', 48);
     ASSERT_TRUE(bigger);
-    EXPECT_EQ(cache.stats().rasterised, 2u);
-    EXPECT_EQ(cache.cached_glyphs(), 2u);
+    EXPECT_EQ(cache->stats().rasterised, 2u);
+    EXPECT_EQ(cache->cached_glyphs(), 2u);
     EXPECT_GT(bigger->height, first->height);
     EXPECT_FALSE(bigger->uv0.x == first->uv0.x && bigger->uv0.y == first->uv0.y);
 }
 
-TEST(GlyphCache, OpeningTheSameFontTwiceGivesTheSameIdAndAMissingFontIsAnError) {
-    CpuTextureBackend backend;
-    GlyphCache cache(backend);
-    auto a = cache.open_font(kNotoSans);
-    auto b = cache.open_font(kNotoSans);
-    ASSERT_TRUE(a.ok() && b.ok());
-    EXPECT_EQ(*a, *b);
-    auto missing = cache.open_font("/nonexistent/font.ttf");
+TEST_F(GlyphCacheTest, OpeningTheSameFontTwiceGivesTheSameIdAndAMissingFontIsAnError) {
+    auto again = cache->open_font(kNotoSans);
+    ASSERT_TRUE(again.ok());
+    EXPECT_EQ(*again, font);
+    auto missing = cache->open_font("/nonexistent/font.ttf");
     ASSERT_FALSE(missing.ok());
     EXPECT_EQ(missing.error().code, "ui_text.font_open");
 }
 
-TEST(GlyphCache, VisibleLetterHasPixelsAfterFlushAndSpaceHasNone) {
-    CpuTextureBackend backend;
-    GlyphCache cache(backend);
-    auto font = cache.open_font(kNotoSans);
-    ASSERT_TRUE(font.ok());
-
-    auto letter = cache.get(*font, glyph_for(kNotoSans, 'H'), 32);
-    auto space = cache.get(*font, glyph_for(kNotoSans, ' '), 32);
+TEST_F(GlyphCacheTest, VisibleLetterHasPixelsAfterFlushAndSpaceHasNone) {
+    auto letter = get('H', 32);
+    auto space = get(' ', 32);
     ASSERT_TRUE(letter && space);
     EXPECT_TRUE(space->empty());
     EXPECT_EQ(space->texture, nullptr);
     ASSERT_FALSE(letter->empty());
-    EXPECT_EQ(letter->texture, cache.page_texture(0));
+    EXPECT_EQ(letter->texture, cache->page_texture(0));
     // Before flush the texture is still blank: pixels reach the backend only in flush().
     EXPECT_EQ(covered_texels(backend, *letter), 0);
-    cache.flush();
+    cache->flush();
     // 'H' at 32 px: two stems and a bar, a good share of its box is ink.
     const int ink = covered_texels(backend, *letter);
     EXPECT_GT(ink, letter->width * letter->height / 4);
@@ -157,107 +176,73 @@ TEST(GlyphCache, VisibleLetterHasPixelsAfterFlushAndSpaceHasNone) {
     EXPECT_GE(letter->top + letter->height, -1);
 }
 
-TEST(GlyphCache, FlushUploadsOnlyTheChangedRectangleOnce) {
-    CpuTextureBackend backend;
-    GlyphCache cache(backend);
-    auto font = cache.open_font(kNotoSans);
-    ASSERT_TRUE(font.ok());
-    auto g = cache.get(*font, glyph_for(kNotoSans, 'x'), 20);
+TEST_F(GlyphCacheTest, FlushUploadsOnlyTheChangedRectangleOnce) {
+    auto g = get('x', 20);
     ASSERT_TRUE(g);
-    cache.flush();
+    cache->flush();
     EXPECT_EQ(backend.update_calls(), 1u);
     EXPECT_EQ(backend.uploaded_pixels(), static_cast<std::size_t>(g->width * g->height));
-    cache.get(*font, glyph_for(kNotoSans, 'x'), 20);  // a hit changes nothing
-    cache.flush();
+    (void)get('x', 20);  // a hit changes nothing
+    cache->flush();
     EXPECT_EQ(backend.update_calls(), 1u);
 }
 
-TEST(GlyphCache, FullPageStartsASecondPage) {
-    CpuTextureBackend backend;
-    Errors errors;
-    GlyphCache cache(backend, errors.options(64, 64, 4));
-    auto font = cache.open_font(kNotoSans);
-    ASSERT_TRUE(font.ok());
+TEST_F(GlyphCacheTest, FullPageStartsASecondPage) {
+    make(64, 64, 4);
     std::vector<GlyphSprite> sprites;
-    for (char c = 'A'; c <= 'Z'; ++c) {
-        auto s = cache.get(*font, glyph_for(kNotoSans, static_cast<hb_codepoint_t>(c)), 28);
-        ASSERT_TRUE(s) << c;
-        sprites.push_back(*s);
-    }
-    EXPECT_GE(cache.page_count(), 2);
-    EXPECT_EQ(backend.live_textures(), static_cast<std::size_t>(cache.page_count()));
-    EXPECT_TRUE(errors.codes.empty());
-    cache.flush();
+    EXPECT_EQ(ask_alphabet(28, &sprites), 26);
+    EXPECT_GE(cache->page_count(), 2);
+    EXPECT_EQ(backend.live_textures(), static_cast<std::size_t>(cache->page_count()));
+    EXPECT_TRUE(errors.empty());
+    cache->flush();
     for (const auto& s : sprites) {
         EXPECT_GT(covered_texels(backend, s), 0);
     }
     EXPECT_NE(sprites.front().texture, sprites.back().texture);
 }
 
-TEST(GlyphCache, WhenEveryPageIsFullGlyphsAreDroppedThenTheCacheEmptiesAndRecovers) {
-    CpuTextureBackend backend;
-    Errors errors;
-    GlyphCache cache(backend, errors.options(48, 48, 2));
-    auto font = cache.open_font(kNotoSans);
-    ASSERT_TRUE(font.ok());
-    std::size_t shown = 0;
-    std::size_t dropped = 0;
-    for (char c = 'A'; c <= 'Z'; ++c) {
-        auto s = cache.get(*font, glyph_for(kNotoSans, static_cast<hb_codepoint_t>(c)), 28);
-        (s ? shown : dropped) += 1;
-    }
-    EXPECT_GT(shown, 0u);
-    EXPECT_GT(dropped, 0u);
-    EXPECT_EQ(cache.page_count(), 2);
-    ASSERT_EQ(errors.codes.size(), 1u);  // reported once, not per glyph
-    EXPECT_EQ(errors.codes[0], "ui_text.cache_full");
+TEST_F(GlyphCacheTest, WhenEveryPageIsFullGlyphsAreDroppedThenTheCacheEmptiesAndRecovers) {
+    make(48, 48, 2);
+    const int shown = ask_alphabet(28);
+    EXPECT_GT(shown, 0);
+    EXPECT_LT(shown, 26);
+    EXPECT_EQ(cache->page_count(), 2);
+    ASSERT_EQ(errors.size(), 1u);  // reported once, not per glyph
+    EXPECT_EQ(errors[0], "ui_text.cache_full");
 
-    cache.flush();
-    EXPECT_TRUE(cache.wants_redraw());
+    cache->flush();
+    EXPECT_TRUE(cache->wants_redraw());
     // Next frame: the first lookup empties the cache, so a glyph dropped before now fits.
-    auto z = cache.get(*font, glyph_for(kNotoSans, 'Z'), 28);
+    auto z = get('Z', 28);
     ASSERT_TRUE(z);
-    EXPECT_EQ(cache.stats().resets, 1u);
-    EXPECT_EQ(cache.cached_glyphs(), 1u);
-    cache.flush();
-    EXPECT_FALSE(cache.wants_redraw());
+    EXPECT_EQ(cache->stats().resets, 1u);
+    EXPECT_EQ(cache->cached_glyphs(), 1u);
+    cache->flush();
+    EXPECT_FALSE(cache->wants_redraw());
     EXPECT_GT(covered_texels(backend, *z), 0);
 }
 
-TEST(GlyphCache, AFrameThatCanNeverFitDoesNotAskForEndlessRedraws) {
-    CpuTextureBackend backend;
-    Errors errors;
-    GlyphCache cache(backend, errors.options(40, 40, 1));
-    auto font = cache.open_font(kNotoSans);
-    ASSERT_TRUE(font.ok());
-    const auto frame = [&] {
-        for (char c = 'A'; c <= 'Z'; ++c) {
-            (void)cache.get(*font, glyph_for(kNotoSans, static_cast<hb_codepoint_t>(c)), 28);
-        }
-        cache.flush();
-    };
-    frame();
-    EXPECT_TRUE(cache.wants_redraw());
-    frame();
-    EXPECT_FALSE(cache.wants_redraw());
-    EXPECT_EQ(errors.codes.back(), "ui_text.frame_too_big");
+TEST_F(GlyphCacheTest, AFrameThatCanNeverFitDoesNotAskForEndlessRedraws) {
+    make(40, 40, 1);
+    (void)ask_alphabet(28);
+    cache->flush();
+    EXPECT_TRUE(cache->wants_redraw());
+    (void)ask_alphabet(28);
+    cache->flush();
+    EXPECT_FALSE(cache->wants_redraw());
+    EXPECT_EQ(errors.back(), "ui_text.frame_too_big");
 }
 
-TEST(GlyphCache, AGlyphLargerThanAPageIsRefusedOnceAndRemembered) {
-    CpuTextureBackend backend;
-    Errors errors;
-    GlyphCache cache(backend, errors.options(16, 16, 2));
-    auto font = cache.open_font(kNotoSans);
-    ASSERT_TRUE(font.ok());
-    const std::uint32_t w = glyph_for(kNotoSans, 'W');
-    EXPECT_FALSE(cache.get(*font, w, 64).has_value());
-    EXPECT_FALSE(cache.get(*font, w, 64).has_value());
-    EXPECT_EQ(cache.stats().rasterised, 0u);
-    EXPECT_EQ(cache.page_count(), 0);
-    ASSERT_EQ(errors.codes.size(), 1u);
-    EXPECT_EQ(errors.codes[0], "ui_text.glyph_too_big");
-    cache.flush();
-    EXPECT_FALSE(cache.wants_redraw());  // a reset could not help
+TEST_F(GlyphCacheTest, AGlyphLargerThanAPageIsRefusedOnceAndRemembered) {
+    make(16, 16, 2);
+    EXPECT_FALSE(get('W', 64).has_value());
+    EXPECT_FALSE(get('W', 64).has_value());
+    EXPECT_EQ(cache->stats().rasterised, 0u);
+    EXPECT_EQ(cache->page_count(), 0);
+    ASSERT_EQ(errors.size(), 1u);
+    EXPECT_EQ(errors[0], "ui_text.glyph_too_big");
+    cache->flush();
+    EXPECT_FALSE(cache->wants_redraw());  // a reset could not help
 }
 
 }  // namespace

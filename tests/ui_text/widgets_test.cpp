@@ -29,6 +29,14 @@ float rightmost(const std::vector<Quad>& q) {
     return x;
 }
 
+// A full-screen window without decoration, as kiosk screens are, with the cursor at `cursor`.
+void begin_screen(ImVec2 cursor, ImVec2 size = ImGui::GetIO().DisplaySize) {
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(size);
+    ImGui::Begin("screen", nullptr, ImGuiWindowFlags_NoDecoration);
+    ImGui::SetCursorScreenPos(cursor);
+}
+
 // Draws one label in a fresh frame and returns its quads and the box draw_label reported.
 struct Drawn {
     std::vector<Quad> quads;
@@ -103,10 +111,7 @@ TEST_F(WidgetsTest, ButtonTappedOnceReportsOnePressAndShowsItWhileHeld) {
         io.MousePos = pos;
         io.MouseDown[0] = down;
         frame([&] {
-            ImGui::SetNextWindowPos(ImVec2(0, 0));
-            ImGui::SetNextWindowSize(io.DisplaySize);
-            ImGui::Begin("screen", nullptr, ImGuiWindowFlags_NoDecoration);
-            ImGui::SetCursorScreenPos(ImVec2(200, 300));
+            begin_screen(ImVec2(200, 300));
             ButtonStyle style;
             style.background = IM_COL32(10, 10, 10, 255);
             style.background_hovered = IM_COL32(20, 20, 20, 255);
@@ -158,10 +163,7 @@ TEST_F(WidgetsTest, ButtonReleasedOutsideDoesNotFire) {
         io.MousePos = pos;
         io.MouseDown[0] = down;
         frame([&] {
-            ImGui::SetNextWindowPos(ImVec2(0, 0));
-            ImGui::SetNextWindowSize(io.DisplaySize);
-            ImGui::Begin("screen", nullptr, ImGuiWindowFlags_NoDecoration);
-            ImGui::SetCursorScreenPos(ImVec2(100, 100));
+            begin_screen(ImVec2(100, 100));
             presses += shaped_button(*renderer_, "##ok", "Tamam", "tr", ImVec2(200, 80)) ? 1 : 0;
             ImGui::End();
         });
@@ -224,9 +226,7 @@ TEST_F(WidgetsTest, MeasuredWidthMatchesHbShapeAndScalesWithSize) {
 TEST_F(WidgetsTest, LabelAsAnImGuiItemTakesTheLineHeight) {
     float cursor_moved = 0;
     frame([&] {
-        ImGui::SetNextWindowPos(ImVec2(0, 0));
-        ImGui::SetNextWindowSize(ImVec2(500, 400));
-        ImGui::Begin("screen", nullptr, ImGuiWindowFlags_NoDecoration);
+        begin_screen(ImVec2(40, 40), ImVec2(500, 400));
         const float before = ImGui::GetCursorPosY();
         LabelStyle style;
         style.pixel_size = 30;
