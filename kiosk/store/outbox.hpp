@@ -2,21 +2,19 @@
 // the sync worker drives them through. Order is device_seq (a counter in the database), never a
 // clock.
 //
-//                      T1 enqueue
-//        (submit_registration / enqueue_record)
-//                          |
-//                          v
-//     +----------------> queued ------------------ T2 claim_batch -----------------+
-//     |                                                                            |
-//     |                                                                            v
-//     +--- T5 release (network error, 5xx, retry_later): attempts+1 ---------- sending
-//     +--- T6 recover_after_crash (the sync worker died mid-send) -------------- |   |
-//                                                                                |   |
-//              rejected <--------- T4 mark_rejected: attempts+1 -----------------+   |
-//        (kept for staff with its reason; never retried,                             |
-//         never blocks the queued records behind it)                                 |
-//                                                                                    |
-//              purged <--- acked <--- T3 mark_acked (server said created/duplicate) -+
+//                T1 enqueue (submit_registration / enqueue_record)
+//                              |
+//                              v
+//        +---------------->  queued
+//        |                     |
+//        |                     | T2 claim_batch (device_seq order, within a byte budget)
+//        |                     v
+//        +-- T5 release ---- sending ---- T4 mark_rejected ---->  rejected
+//        |   (no final         |  |                               (kept for staff with the
+//        |    answer)          |  |                                server's reason; never
+//        +-- T6 recover -------+  | T3 mark_acked                  retried; never blocks the
+//            after crash          v (created or duplicate)         records behind it)
+//                               acked --> purged (same transaction)
 //
 // Invariants:
 //   1. Every transition is one SQLite transaction: a crash leaves each row in exactly one state.
