@@ -57,7 +57,7 @@ inline std::string fresh_db_url(bool postgres, const std::filesystem::path& dir)
     }
     const std::string admin = pg_admin_url();
     EXPECT_FALSE(admin.empty()) << "no PostgreSQL cluster: set KIOSK_PG_URL or run the "
-                                   "sync_pg_cluster_start fixture (ctest -R sync_server_pg)";
+                                   "sync_pg_cluster_start fixture (ctest -R 'sync_pg|^pg[.]')";
     if (admin.empty()) {
         return {};
     }
