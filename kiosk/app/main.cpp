@@ -1,5 +1,5 @@
-// The kiosk executable: wires the window (platform), the views (ui) and the session reducer
-// (core) together. Each step says why it is there; behaviour lives in the libraries.
+// The kiosk executable: wires the database (store), the window (platform), the views (ui) and
+// the session reducer (core) together. Each step says why; behaviour lives in the libraries.
 #include <imgui.h>
 
 #include <chrono>
@@ -10,6 +10,7 @@
 #include "kiosk/app/kiosk_loop.hpp"
 #include "kiosk/app/options.hpp"
 #include "kiosk/app/placeholder_text.hpp"
+#include "kiosk/store/database.hpp"
 #include "platform/log.hpp"
 #include "platform/paths.hpp"
 
@@ -47,8 +48,12 @@ int main(int argc, char** argv) {
     if (auto made = platform::ensure_private_dir(*data_dir); !made) {
         return fail(made.error());
     }
-    // TODO(store): open the kiosk's database here once kiosk/store lands:
-    //   store::Database::open(*data_dir / "kiosk.db"), and exit with its error if it fails.
+    // The database is opened (and migrated) before any window: a kiosk that cannot save must
+    // say so to staff at once, not after someone has filled in a form.
+    auto database = store::Database::open(*data_dir / "kiosk.db");
+    if (!database) {
+        return fail(database.error());
+    }
 
     // 3. The window, then theme and fonts sized to it (sizes are multiples of the font size).
     auto window = platform::Window::open({options->width, options->height, options->fullscreen});

@@ -149,6 +149,12 @@ TEST(WelcomeScreenshot, At1080pButtonsHoldTheirColourAndGlyphs) {
         }
     }
     EXPECT_GE(static_cast<double>(outside_bg) / static_cast<double>(outside), 0.95);
+
+    // The kiosk opened (created) its database in the data directory before drawing.
+    std::ifstream db(s.dir / "data" / "kiosk.db", std::ios::binary);
+    std::string header(16, '\0');
+    db.read(header.data(), 16);
+    EXPECT_EQ(header, std::string("SQLite format 3\0", 16));
     fs::remove_all(s.dir);
 }
 
@@ -192,6 +198,21 @@ TEST(KioskProcess, UnusableDataDirectoryStopsWithAClearMessage) {
     const ProcessResult r = run_kiosk({"--data-dir", (dir / "not-a-dir").string()}, false, dir);
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_NE(r.stderr_text.find("platform.data_dir"), std::string::npos) << r.stderr_text;
+    fs::remove_all(dir);
+}
+
+TEST(KioskProcess, ADatabaseThatIsNotOursStopsWithAClearMessageAndIsLeftAlone) {
+    const fs::path dir = make_temp_dir("kiosk-e2e-db");
+    fs::create_directories(dir / "data");
+    const std::string not_a_db = "these are somebody's notes, not a kiosk database\n";
+    std::ofstream(dir / "data" / "kiosk.db") << not_a_db;
+    const ProcessResult r = run_kiosk({"--data-dir", (dir / "data").string()}, false, dir);
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_NE(r.stderr_text.find("store."), std::string::npos) << r.stderr_text;
+    std::ifstream in(dir / "data" / "kiosk.db");
+    std::string first_line;
+    std::getline(in, first_line);
+    EXPECT_EQ(first_line + "\n", not_a_db) << "a refused file must be left as it was";
     fs::remove_all(dir);
 }
 
