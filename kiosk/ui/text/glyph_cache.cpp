@@ -165,7 +165,7 @@ std::optional<GlyphSprite> GlyphCache::rasterise(FontId font, std::uint32_t glyp
     }
 
     if (!ShelfPacker(options_.page_width, options_.page_height)
-             .insert(sprite.width, sprite.height)) {
+             .fits_empty_page(sprite.width, sprite.height)) {
         // No reset can make room for it; remember the failure rather than retry every frame.
         return fail("ui_text.glyph_too_big",
                     "a " + std::to_string(sprite.width) + "x" + std::to_string(sprite.height) +

@@ -30,7 +30,7 @@ std::optional<PackedRect> ShelfPacker::insert(int width, int height) {
     }
     if (best == nullptr) {
         const bool new_shelf_fits =
-            width + 2 * gutter_ <= page_width_ && next_shelf_y_ + height + gutter_ <= page_height_;
+            fits_empty_page(width, height) && next_shelf_y_ + height + gutter_ <= page_height_;
         if (new_shelf_fits) {
             shelves_.push_back(Shelf{next_shelf_y_, height, gutter_});
             next_shelf_y_ += height + gutter_;

@@ -23,6 +23,11 @@ class ShelfPacker {
     std::optional<PackedRect> insert(int width, int height);
     void reset();
 
+    // Whether a width x height rectangle fits an empty page of this packer's geometry.
+    bool fits_empty_page(int width, int height) const {
+        return width + 2 * gutter_ <= page_width_ && height + 2 * gutter_ <= page_height_;
+    }
+
     int page_width() const { return page_width_; }
     int page_height() const { return page_height_; }
     // Rows from the top that shelves occupy; what is below is free.
