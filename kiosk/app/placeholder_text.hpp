@@ -3,29 +3,26 @@
 // visible string by key. Do not add languages or keys here.
 #pragma once
 
+#include <array>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace kiosk::app {
 
 inline std::string placeholder_english_text(std::string_view key) {
-    if (key == "welcome.title") {
-        return "Welcome";
-    }
-    if (key == "welcome.choose_language") {
-        return "Please choose your language";
-    }
-    if (key == "notice.title") {
-        return "What we collect and why";
-    }
-    if (key == "common.back") {
-        return "Back";
-    }
-    if (key == "idle.title") {
-        return "Are you still there?";
-    }
-    if (key == "idle.continue") {
-        return "Yes, continue";
+    constexpr std::array<std::pair<std::string_view, std::string_view>, 6> kEnglish = {{
+        {"welcome.title", "Welcome"},
+        {"welcome.choose_language", "Please choose your language"},
+        {"notice.title", "What we collect and why"},
+        {"common.back", "Back"},
+        {"idle.title", "Are you still there?"},
+        {"idle.continue", "Yes, continue"},
+    }};
+    for (const auto& [k, text] : kEnglish) {
+        if (k == key) {
+            return std::string(text);
+        }
     }
     return std::string(key);  // a visible key is a visible bug
 }

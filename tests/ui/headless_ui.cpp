@@ -55,6 +55,18 @@ std::vector<core::Intent> HeadlessUi::frame(const core::Session& session, Pointe
     return out;
 }
 
+std::vector<core::Intent> HeadlessUi::tap(const core::Session& session, const ui::Rect& rect,
+                                          Millis now) {
+    const float x = rect.center_x();
+    const float y = rect.center_y();
+    std::vector<core::Intent> all;
+    for (const bool down : {false, true, false}) {
+        auto out = frame(session, {x, y, down}, now);
+        all.insert(all.end(), out.begin(), out.end());
+    }
+    return all;
+}
+
 bool HeadlessUi::last_frame_used_colour(std::uint32_t rgb) const {
     const ImU32 want = ui::to_imgui(rgb);
     const ImDrawData* data = ImGui::GetDrawData();

@@ -31,6 +31,11 @@ class HeadlessUi {
     std::vector<core::Intent> frame(const core::Session& session, Pointer pointer = {},
                                     Millis now = Millis{0});
 
+    // A finger tapping the centre of `rect`: a frame to move there, one pressed, one released
+    // (ImGui 1.86 sees a click only across frames). Returns the intents of all three.
+    std::vector<core::Intent> tap(const core::Session& session, const ui::Rect& rect,
+                                  Millis now = Millis{0});
+
     const ui::HitMap& hits() const { return hits_; }
     const ui::ViewContext& context() const { return ctx_; }
     ui::GlyphAudit& glyphs() { return glyphs_; }

@@ -34,11 +34,7 @@ TEST_F(IdleWarningView, HidesTheScreenAndOffersOnlyContinue) {
 
 TEST_F(IdleWarningView, ContinueKeepsTheSession) {
     ui.frame(session, {}, warned_at_);
-    const ui::HitTarget t = ui.hits().targets.at(0);
-    const Pointer at{t.rect.center_x(), t.rect.center_y(), false};
-    ui.frame(session, at, warned_at_ + Millis{1000});
-    ui.frame(session, {at.x, at.y, true}, warned_at_ + Millis{1100});
-    const auto out = ui.frame(session, at, warned_at_ + Millis{1200});
+    const auto out = ui.tap(session, ui.hits().targets.at(0).rect, warned_at_ + Millis{1000});
     ASSERT_EQ(out.size(), 1U);
     ASSERT_TRUE(std::holds_alternative<core::ContinueSession>(out[0]));
     const core::Session kept = core::reduce(session, out[0], warned_at_ + Millis{1200});

@@ -58,11 +58,7 @@ TEST_F(WelcomeView, EveryButtonChoosesItsOwnLanguage) {
     for (const auto& lang : i18n::shipped_languages()) {
         const ui::HitTarget t = target_labelled(lang.endonym);
         EXPECT_EQ(t.id, "lang." + std::string(lang.code));
-        const float x = t.rect.center_x();
-        const float y = t.rect.center_y();
-        ui.frame(session, {x, y, false});
-        ui.frame(session, {x, y, true});
-        EXPECT_EQ(chosen(ui.frame(session, {x, y, false})),
+        EXPECT_EQ(chosen(ui.tap(session, t.rect)),
                   std::vector<std::string>{std::string(lang.code)});
     }
 }
@@ -123,14 +119,11 @@ TEST_F(WelcomeView, PressedStateIsVisibleAndHoverChangesNothing) {
 
 TEST_F(WelcomeView, TapOutsideEveryButtonChoosesNothing) {
     target_labelled("English");
-    const float x = 5;
-    const float y = 5;  // the top-left margin
+    const ui::Rect margin{0, 0, 10, 10};  // the top-left corner
     for (const auto& t : ui.hits().targets) {
-        ASSERT_FALSE(t.rect.contains(x, y));
+        ASSERT_FALSE(t.rect.overlaps(margin));
     }
-    ui.frame(session, {x, y, false});
-    ui.frame(session, {x, y, true});
-    EXPECT_TRUE(ui.frame(session, {x, y, false}).empty());
+    EXPECT_TRUE(ui.tap(session, margin).empty());
 }
 
 // Sizes at the two screens the kiosk ships for, and a small tablet.
@@ -173,11 +166,7 @@ TEST(NoticePlaceholder, BackReturnsToWelcome) {
     const ui::HitTarget* back = ui.hits().find_id("nav.back");
     ASSERT_NE(back, nullptr);
     EXPECT_EQ(back->label, test_text("common.back"));
-    const float x = back->rect.center_x();
-    const float y = back->rect.center_y();
-    ui.frame(session, {x, y, false});
-    ui.frame(session, {x, y, true});
-    const auto out = ui.frame(session, {x, y, false});
+    const auto out = ui.tap(session, back->rect);
     ASSERT_EQ(out.size(), 1U);
     ASSERT_TRUE(std::holds_alternative<core::Back>(out[0]));
     EXPECT_EQ(core::reduce(session, out[0], Millis{2}).screen, core::Screen::Welcome);
