@@ -2,6 +2,7 @@
 // order, from glyph-cache pages whose texels are inked; y-up offsets land on the right side.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -149,6 +150,35 @@ TEST_F(TextRendererTest, GlyphsFromTheFallbackFontComeFromTheSamePages) {
         EXPECT_EQ(q.texture, cache_->page_texture(0));
         EXPECT_GT(inked_texels(q), 0);
     }
+}
+
+TEST_F(TextRendererTest, ALineSpreadOverSeveralPagesBindsEachGlyphsOwnPage) {
+    // Tiny pages: the line's glyphs land on several pages, and the draw list must switch
+    // textures between quads without losing any.
+    GlyphCacheOptions tiny;
+    tiny.page_width = 64;
+    tiny.page_height = 64;
+    tiny.max_pages = 16;
+    GlyphCache small_cache(backend_, tiny);
+    auto renderer = TextRenderer::create(*shaper_, small_cache);
+    ASSERT_TRUE(renderer.ok());
+    std::vector<Quad> quads;
+    frame([&] {
+        quads =
+            draw_line(*renderer, renderer->shape("ښه راغلاست", "ps", 36), ImVec2(20, 100), kInk);
+        small_cache.flush();
+    });
+    EXPECT_GE(small_cache.page_count(), 2);
+    // hb-shape: 9 glyphs (lam-alef is one), one of them the space.
+    ASSERT_EQ(quads.size(), 8u);
+    std::vector<ImTextureID> seen;
+    for (const auto& q : quads) {
+        EXPECT_GT(inked_texels(q), 0);
+        if (std::find(seen.begin(), seen.end(), q.texture) == seen.end()) {
+            seen.push_back(q.texture);
+        }
+    }
+    EXPECT_EQ(seen.size(), static_cast<std::size_t>(small_cache.page_count()));
 }
 
 }  // namespace
