@@ -12,7 +12,7 @@ packages=(
   libharfbuzz-dev libfribidi-dev fonts-noto-core fonts-noto-ui-core fonts-dejavu-core iso-codes
   libicu-dev
   # storage, network, crypto, QR
-  libsqlite3-dev sqlite3 libcurl4-openssl-dev libsodium-dev libqrencode-dev
+  libsqlite3-dev sqlite3 libcurl4-openssl-dev libsodium-dev libqrencode-dev zlib1g-dev
   libcpp-httplib-dev libpqxx-dev nlohmann-json3-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev

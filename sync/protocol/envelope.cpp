@@ -45,20 +45,6 @@ void wipe(std::string& s) {
     s.clear();
 }
 
-bool valid_kind(std::string_view kind) {
-    // Same rule as the wire decoder: reuse it through a one-record batch would be heavier than
-    // this check, which only guards the seal side against caller bugs.
-    if (kind.empty() || kind.size() > kMaxKindChars) {
-        return false;
-    }
-    for (const char c : kind) {
-        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) {
-            return false;
-        }
-    }
-    return kind[0] >= 'a' && kind[0] <= 'z';
-}
-
 Result<RecordContent> decode_plaintext(std::string_view text) {
     auto decoded = detail::decode_with<RecordContent>(text, [](const json& j) {
         const detail::Obj o(
@@ -183,7 +169,7 @@ std::string encode_plaintext(const RecordContent& c) {
 
 Result<std::string> seal_content(const RecordContent& content,
                                  std::string_view server_box_public_key) {
-    if (!is_id(content.record_id) || !is_id(content.device_id) || !valid_kind(content.kind) ||
+    if (!is_id(content.record_id) || !is_id(content.device_id) || !is_record_kind(content.kind) ||
         content.schema == 0 || content.consent_version.empty() ||
         content.consent_version.size() > kMaxConsentVersionBytes || !content.data.is_object()) {
         return make_error("envelope.bad_input",
@@ -211,7 +197,7 @@ Result<std::string> seal_content(const RecordContent& content,
 Result<std::string> sign_record(std::string_view record_id, std::uint64_t device_seq,
                                 std::string_view kind, std::uint32_t schema,
                                 std::string_view sealed, const SignKeyPair& device_key) {
-    if (!is_id(record_id) || device_seq == 0 || !valid_kind(kind) || schema == 0 ||
+    if (!is_id(record_id) || device_seq == 0 || !is_record_kind(kind) || schema == 0 ||
         sealed.empty()) {
         return make_error("envelope.bad_input", "record " + std::string(record_id) +
                                                     ": malformed id, sequence, kind or schema");

@@ -28,7 +28,9 @@ using detail::fail;
 using detail::index;
 using detail::Obj;
 
-bool is_kind(std::string_view kind) {
+}  // namespace
+
+bool is_record_kind(std::string_view kind) {
     if (kind.empty() || kind.size() > kMaxKindChars || kind[0] < 'a' || kind[0] > 'z') {
         return false;
     }
@@ -36,6 +38,8 @@ bool is_kind(std::string_view kind) {
         return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
     });
 }
+
+namespace {
 
 json envelope_json(const Envelope& m) {
     return json{{"sealed", to_base64url(m.sealed)}, {"sig", to_base64url(m.signature)}};
@@ -210,7 +214,7 @@ Result<PushBatch> decode_push_batch(std::string_view text) {
             }
             rec.device_seq = r.uint("device_seq", 1, std::numeric_limits<std::int64_t>::max());
             rec.kind = r.text("kind", kMaxKindChars);
-            if (!is_kind(rec.kind)) {
+            if (!is_record_kind(rec.kind)) {
                 fail(r.field("kind"), "expected [a-z][a-z0-9_]*");
             }
             rec.schema = static_cast<std::uint32_t>(

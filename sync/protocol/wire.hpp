@@ -171,5 +171,7 @@ Result<ErrorResponse> decode_error_response(std::string_view text);
 // canonical text.
 Result<std::string> canonical_offer(std::string_view text);
 bool is_offer_id(std::string_view id);
+// A record kind: [a-z][a-z0-9_]*, at most kMaxKindChars.
+bool is_record_kind(std::string_view kind);
 
 }  // namespace kiosk::sync

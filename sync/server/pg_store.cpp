@@ -39,7 +39,7 @@ class PgStore final : public ServerStore {
             for (const auto s : schema::kTables) {
                 w.exec(sql(s));
             }
-            w.exec(sql(schema::kRecordsPostgres));
+            w.exec(schema::records_table(schema::kOrderPostgres));
             w.exec_params(sql(schema::kInitMeta), "epoch", random_id());
             w.exec_params(sql(schema::kInitMeta), "schema_version",
                           std::to_string(schema::kVersion));

@@ -2,6 +2,7 @@
 // in the dialect both accept (ON CONFLICT, RETURNING); where they differ each store says so.
 #pragma once
 
+#include <string>
 #include <string_view>
 
 namespace kiosk::sync::schema {
@@ -25,16 +26,15 @@ inline constexpr std::string_view kTables[] = {
     "seq BIGINT NOT NULL UNIQUE)",
 };
 
-inline constexpr std::string_view kRecordsSqlite =
-    "CREATE TABLE IF NOT EXISTS records (received_order INTEGER PRIMARY KEY, "
-    "record_id TEXT NOT NULL UNIQUE, device_id TEXT NOT NULL REFERENCES devices(id), "
-    "device_seq BIGINT NOT NULL, kind TEXT NOT NULL, schema_version INTEGER NOT NULL, "
-    "created_at_device BIGINT NOT NULL, body TEXT NOT NULL, received_at BIGINT NOT NULL)";
-inline constexpr std::string_view kRecordsPostgres =
-    "CREATE TABLE IF NOT EXISTS records (received_order BIGSERIAL PRIMARY KEY, "
-    "record_id TEXT NOT NULL UNIQUE, device_id TEXT NOT NULL REFERENCES devices(id), "
-    "device_seq BIGINT NOT NULL, kind TEXT NOT NULL, schema_version INTEGER NOT NULL, "
-    "created_at_device BIGINT NOT NULL, body TEXT NOT NULL, received_at BIGINT NOT NULL)";
+// The records table, given the order column's definition for the dialect.
+inline std::string records_table(std::string_view order_column) {
+    return "CREATE TABLE IF NOT EXISTS records (received_order " + std::string(order_column) +
+           ", record_id TEXT NOT NULL UNIQUE, device_id TEXT NOT NULL REFERENCES devices(id), "
+           "device_seq BIGINT NOT NULL, kind TEXT NOT NULL, schema_version INTEGER NOT NULL, "
+           "created_at_device BIGINT NOT NULL, body TEXT NOT NULL, received_at BIGINT NOT NULL)";
+}
+inline constexpr std::string_view kOrderSqlite = "INTEGER PRIMARY KEY";
+inline constexpr std::string_view kOrderPostgres = "BIGSERIAL PRIMARY KEY";
 
 // Parameters are written $1..$N. PostgreSQL binds them by position; SQLite reads "$1" as a named
 // parameter, so the SQLite store binds by name (sqlite3_bind_parameter_index).

@@ -98,7 +98,7 @@ class SqliteStore final : public ServerStore {
                     return s;
                 }
             }
-            if (auto s = exec(schema::kRecordsSqlite); !s) {
+            if (auto s = exec(schema::records_table(schema::kOrderSqlite)); !s) {
                 return s;
             }
             if (auto s = init_meta("epoch", random_id()); !s) {
