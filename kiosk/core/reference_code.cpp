@@ -12,6 +12,7 @@ namespace {
 constexpr std::string_view kSymbols = "0123456789ABCDEFGHJKMNPQRSTVWXYZ*~$=U";
 constexpr std::uint64_t kModulus = 37;
 constexpr std::uint64_t kFortyBits = (std::uint64_t{1} << 40) - 1;
+static_assert(kFortyBits == 0xFF'FFFF'FFFF, "a code carries forty data bits");
 
 // Value of a typed character after Crockford's decoding rules, or -1 if it is not a data symbol.
 int symbol_value(char c) {
