@@ -17,11 +17,18 @@ find_package(nlohmann_json 3 REQUIRED)
 
 # Dear ImGui 1.86 from libimgui-dev: core, imgui_stdlib, imgui_freetype and the GLFW/OpenGL3
 # backends are compiled into libimgui.a; stb_truetype/stb_rect_pack live in libstb.
+find_library(KIOSK_IMGUI_LIB NAMES libimgui.a imgui REQUIRED)
+find_library(KIOSK_STB_LIB NAMES stb REQUIRED)
+# An imported static library, so CMake places FreeType/GLFW/GL after it on the link line even when
+# another target already linked them earlier.
+add_library(imgui_static STATIC IMPORTED)
+set_target_properties(imgui_static PROPERTIES
+  IMPORTED_LOCATION ${KIOSK_IMGUI_LIB}
+  INTERFACE_LINK_LIBRARIES "${KIOSK_STB_LIB};PkgConfig::FREETYPE;PkgConfig::GLFW3;OpenGL::GL;${CMAKE_DL_LIBS}")
 add_library(imgui_debian INTERFACE)
 target_include_directories(imgui_debian SYSTEM INTERFACE
   /usr/include/imgui /usr/include/imgui/backends /usr/include/stb)
-target_link_libraries(imgui_debian INTERFACE imgui stb PkgConfig::FREETYPE PkgConfig::GLFW3
-  OpenGL::GL ${CMAKE_DL_LIBS})
+target_link_libraries(imgui_debian INTERFACE imgui_static)
 add_library(imgui::imgui ALIAS imgui_debian)
 
 if(KIOSK_BUILD_TESTS)
