@@ -19,14 +19,21 @@ bool big_button(const ViewContext& ctx, std::string_view id, std::string_view la
 
     const ImGuiIO& io = ImGui::GetIO();
     const float threshold_sq = io.MouseDragThreshold * io.MouseDragThreshold;
-    const bool travelled = io.MouseDragMaxDistanceSqr[ImGuiMouseButton_Left] >= threshold_sq;
+    // How far the finger went since it landed: the farthest any held frame saw (ImGui tracks
+    // that only while down), or where it is now, which catches a swipe whose release is the
+    // first frame after the press.
+    const ImVec2 from = io.MouseClickedPos[ImGuiMouseButton_Left];
+    const float dx = io.MousePos.x - from.x;
+    const float dy = io.MousePos.y - from.y;
+    const bool travelled = io.MouseDragMaxDistanceSqr[ImGuiMouseButton_Left] >= threshold_sq ||
+                           dx * dx + dy * dy >= threshold_sq;
     bool held = ImGui::IsItemActive();
     if (held && travelled) {
         ImGui::ClearActiveID();  // a drag, not a tap: the release must not count
         held = false;
     }
     if (tapped && travelled) {
-        tapped = false;  // pressed and released within one frame after a long move
+        tapped = false;  // released far from where it landed
     }
 
     const Palette& colors = ctx.theme.colors;
