@@ -1,0 +1,565 @@
+// Identity, enrolment, sync passes and status (client.hpp). Index:
+//   [SECTION] Settings helpers
+//   [SECTION] Identity
+//   [SECTION] Enrolment
+//   [SECTION] Push (P1-P3)
+//   [SECTION] Pull (P4)
+//   [SECTION] Pass and status
+#include "sync/client/client.hpp"
+
+#include <algorithm>
+#include <cassert>
+#include <unordered_map>
+#include <vector>
+
+#include "kiosk/store/settings.hpp"
+#include "kiosk/store/sqlite.hpp"
+#include "sync/protocol/encoding.hpp"
+#include "sync/protocol/wire.hpp"
+
+namespace kiosk::sync::client {
+namespace {
+
+// [SECTION] Settings helpers
+
+constexpr std::size_t kSignSecretBytes = 64;
+
+std::string setting_or(store::Database& db, std::string_view key, std::string fallback,
+                       Error* error) {
+    auto v = store::get_setting(db, key);
+    if (!v) {
+        if (error != nullptr) {
+            *error = v.error();
+        }
+        return fallback;
+    }
+    return v->value_or(std::move(fallback));
+}
+
+PassOutcome failed(Verdict verdict, Error error, std::optional<Millis> retry_after = {}) {
+    PassOutcome out;
+    out.ok = false;
+    out.verdict = verdict;
+    out.error = std::move(error);
+    out.retry_after = retry_after;
+    return out;
+}
+
+PassOutcome store_failed(const Error& e) {
+    // A store error is local (disk full, busy): retry later like a network error.
+    return failed(Verdict::transient, e);
+}
+
+PassOutcome from_reply(const Reply& reply) {
+    return failed(reply.verdict, reply.error, reply.retry_after);
+}
+
+Error bad_reply(const Error& decode_error) {
+    return make_error(
+        "sync.bad_reply",
+        "a 2xx reply that is not a protocol message (captive portal?): " + decode_error.message);
+}
+
+// Applies one page of the change feed and its cursor in one transaction (P4). `from_zero` drops
+// every stored offer first: a read from cursor 0 is a full snapshot.
+Status apply_page(store::Database& db, const ChangesPage& page, bool from_zero) {
+    return store::in_transaction<Ok>(db, [&]() -> Status {
+        if (from_zero) {
+            auto drop = store::Statement::prepare(
+                db.handle(), "DELETE FROM settings WHERE substr(key, 1, ?1) = ?2");
+            if (!drop) {
+                return drop.error();
+            }
+            drop->bind(1, static_cast<std::int64_t>(keys::kOfferPrefix.size()))
+                .bind(2, keys::kOfferPrefix);
+            if (auto s = drop->run(); !s) {
+                return s;
+            }
+        }
+        for (const auto& up : page.upserts) {
+            if (auto s = store::set_setting(db, std::string(keys::kOfferPrefix) + up.id,
+                                            up.offer.dump());
+                !s) {
+                return s;
+            }
+        }
+        for (const auto& id : page.tombstones) {
+            if (auto s = store::erase_setting(db, std::string(keys::kOfferPrefix) + id); !s) {
+                return s;
+            }
+        }
+        if (auto s = store::set_setting(db, keys::kCursor, page.next); !s) {
+            return s;
+        }
+        return store::set_setting(db, keys::kEpoch, page.epoch);
+    });
+}
+
+}  // namespace
+
+// [SECTION] Identity
+
+std::filesystem::path device_key_path(const store::Database& db) {
+    return db.path().parent_path() / "device.key";
+}
+
+Result<Identity> ensure_identity(store::Database& db) {
+    const std::string key_file = device_key_path(db).string();
+    auto id = store::get_setting(db, keys::kDeviceId);
+    if (!id) {
+        return id.error();
+    }
+    if (id->has_value()) {
+        auto secret = read_key_file(key_file, kSignSecretBytes);
+        if (!secret) {
+            return make_error("sync.identity_lost",
+                              "device id is set but its key cannot be read (" +
+                                  secret.error().message + "); re-enrol the kiosk");
+        }
+        Identity identity;
+        identity.device_id = **id;
+        identity.key.public_key = secret->substr(32);
+        identity.key.secret_key = std::move(*secret);
+        return identity;
+    }
+    // First use: the key file first, then the id, so an id never exists without its key. A key
+    // file with no id (a crash between the two) is kept: nothing was signed with it yet.
+    Identity identity{random_id(), {}};
+    if (auto orphan = read_key_file(key_file, kSignSecretBytes); orphan) {
+        identity.key.public_key = orphan->substr(32);
+        identity.key.secret_key = std::move(*orphan);
+    } else {
+        identity.key = SignKeyPair::generate();
+        if (auto s = write_key_file(key_file, identity.key.secret_key, true); !s) {
+            return s.error();
+        }
+    }
+    if (auto s = store::set_setting(db, keys::kDeviceId, identity.device_id); !s) {
+        return s.error();
+    }
+    return identity;
+}
+
+// [SECTION] Enrolment
+
+Result<TransportConfig> transport_config_from(store::Database& db, TransportConfig base) {
+    Error error;
+    base.base_url = setting_or(db, keys::kServerUrl, base.base_url, &error);
+    base.ca_file = setting_or(db, keys::kCaFile, base.ca_file, &error);
+    base.pinned_public_key = setting_or(db, keys::kPinnedKey, base.pinned_public_key, &error);
+    if (!error.code.empty()) {
+        return error;
+    }
+    return base;
+}
+
+Status enroll(store::Database& db, const TransportConfig& base, std::string_view code) {
+    if (base.base_url.empty()) {
+        return make_error("sync.no_server", "no server URL given");
+    }
+    auto identity = ensure_identity(db);
+    if (!identity) {
+        return identity.error();
+    }
+    Transport transport(base);
+    const Reply reply = transport.post_json(
+        kPathEnroll,
+        encode(EnrollRequest{std::string(code), identity->device_id, identity->key.public_key}),
+        "");
+    if (reply.verdict != Verdict::ok) {
+        return reply.error;
+    }
+    auto response = decode_enroll_response(reply.body);
+    if (!response) {
+        return bad_reply(response.error());
+    }
+    if (response->device_id != identity->device_id) {
+        return make_error("sync.bad_reply", "the server enrolled another device id");
+    }
+    const std::string old_epoch = setting_or(db, keys::kEpoch, "", nullptr);
+    return store::in_transaction<Ok>(db, [&]() -> Status {
+        for (const auto& [key, value] :
+             {std::pair{keys::kServerUrl, std::string_view(base.base_url)},
+              std::pair{keys::kCaFile, std::string_view(base.ca_file)},
+              std::pair{keys::kPinnedKey, std::string_view(base.pinned_public_key)},
+              std::pair{keys::kToken, std::string_view(response->token)},
+              std::pair{keys::kCentre, std::string_view(response->centre)},
+              std::pair{keys::kEpoch, std::string_view(response->epoch)}}) {
+            if (auto s = store::set_setting(db, key, value); !s) {
+                return s;
+            }
+        }
+        if (old_epoch != response->epoch) {
+            if (auto s = store::set_setting(db, keys::kCursor, "0"); !s) {
+                return s;
+            }
+        }
+        return store::erase_setting(db, keys::kEnrolmentNeeded);
+    });
+}
+
+// [SECTION] Push (P1-P3)
+
+SyncWorker::SyncWorker(store::Database& db, const Clock& clock, TransportConfig transport,
+                       WorkerOptions options)
+    : db_(db),
+      clock_(clock),
+      transport_base_(std::move(transport)),
+      options_(options),
+      batch_records_(options.max_records),
+      batch_bytes_(options.max_bytes) {
+    assert(options.max_records > 0 && options.max_bytes > 0 && "batch limits must be positive");
+}
+
+void SyncWorker::shrink() {
+    batch_records_ = std::max<std::size_t>(1, batch_records_ / 2);
+    batch_bytes_ = std::max<std::size_t>(1, batch_bytes_ / 2);
+}
+
+void SyncWorker::grow() {
+    batch_records_ = std::min(options_.max_records, batch_records_ * 2);
+    batch_bytes_ = std::min(options_.max_bytes, batch_bytes_ * 2);
+}
+
+// A reply's epoch differs from the stored one: the server's database was recreated or
+// restored. Returns whether it changed; the cursor goes back to "0".
+Result<bool> SyncWorker::note_epoch(const std::string& epoch) {
+    auto stored = store::get_setting(db_, keys::kEpoch);
+    if (!stored) {
+        return stored.error();
+    }
+    if (stored->has_value() && **stored == epoch) {
+        return false;
+    }
+    const bool changed = stored->has_value();
+    auto s = store::in_transaction<Ok>(db_, [&]() -> Status {
+        if (auto e = store::set_setting(db_, keys::kEpoch, epoch); !e) {
+            return e;
+        }
+        return store::set_setting(db_, keys::kCursor, "0");
+    });
+    if (!s) {
+        return s.error();
+    }
+    return changed;
+}
+
+PassOutcome SyncWorker::push(Transport& transport, const Identity& identity,
+                             const std::string& token) {
+    PassOutcome out;
+    out.ok = true;
+    for (;;) {
+        auto batch = store::claim_batch(db_, batch_records_, batch_bytes_);
+        if (!batch) {
+            return store_failed(batch.error());
+        }
+        if (batch->empty()) {
+            return out;
+        }
+        ++out.report.batches;
+        std::vector<std::string> ids;
+        PushBatch wire;
+        for (const auto& rec : *batch) {
+            ids.push_back(rec.record_id);
+            const std::string sealed(rec.body.begin(), rec.body.end());
+            auto sig =
+                sign_record(rec.record_id, static_cast<std::uint64_t>(rec.device_seq), rec.kind,
+                            static_cast<std::uint32_t>(rec.schema), sealed, identity.key);
+            if (!sig) {
+                // A record the kiosk itself cannot sign can never be sent: dead-letter it.
+                if (auto s = store::mark_rejected(db_, rec.record_id, sig.error().code); !s) {
+                    return store_failed(s.error());
+                }
+                ++out.report.rejected;
+                ids.pop_back();
+                continue;
+            }
+            wire.records.push_back(PushRecord{rec.record_id,
+                                              static_cast<std::uint64_t>(rec.device_seq), rec.kind,
+                                              static_cast<std::uint32_t>(rec.schema),
+                                              rec.created_at_device, Envelope{sealed, *sig}});
+        }
+        if (wire.records.empty()) {
+            continue;
+        }
+        const Reply reply = transport.post_json(kPathPush, encode(wire), token);
+
+        auto give_back = [&](const std::string& why) -> std::optional<PassOutcome> {
+            auto moved = store::release(db_, ids, why);
+            if (!moved) {
+                return store_failed(moved.error());
+            }
+            out.report.released += *moved;
+            return std::nullopt;
+        };
+
+        if (reply.verdict == Verdict::too_large ||
+            (reply.verdict == Verdict::permanent && reply.error.code == "protocol.malformed")) {
+            if (ids.size() == 1) {
+                // This one record is too large or unreadable for the server on its own:
+                // dead-letter it so the records behind it move.
+                if (auto s = store::mark_rejected(db_, ids.front(), reply.error.code); !s) {
+                    return store_failed(s.error());
+                }
+                ++out.report.rejected;
+                continue;
+            }
+            if (auto e = give_back(reply.error.code)) {
+                return *e;
+            }
+            // Halve until the offending record travels alone.
+            batch_records_ = std::max<std::size_t>(1, std::min(batch_records_, ids.size()) / 2);
+            batch_bytes_ = std::max<std::size_t>(1, batch_bytes_ / 2);
+            continue;
+        }
+        if (reply.verdict != Verdict::ok) {
+            if (reply.timed_out) {
+                shrink();
+            }
+            if (auto e = give_back(reply.error.code)) {
+                return *e;
+            }
+            PassOutcome f = from_reply(reply);
+            f.report = out.report;
+            return f;
+        }
+        auto response = decode_push_response(reply.body);
+        if (!response) {
+            if (auto e = give_back("sync.bad_reply")) {
+                return *e;
+            }
+            PassOutcome f = failed(Verdict::transient, bad_reply(response.error()));
+            f.report = out.report;
+            return f;
+        }
+        auto changed = note_epoch(response->epoch);
+        if (!changed) {
+            return store_failed(changed.error());
+        }
+        out.report.epoch_changed = out.report.epoch_changed || *changed;
+
+        // Only an ack naming one of the records just sent counts; the first ack per id wins.
+        std::unordered_map<std::string, const Ack*> by_id;
+        for (const auto& ack : response->acks) {
+            by_id.emplace(ack.record_id, &ack);
+        }
+        std::vector<std::string> acked;
+        std::vector<std::string> unanswered;
+        for (const auto& id : ids) {
+            const auto it = by_id.find(id);
+            if (it == by_id.end() || it->second->status == AckStatus::retry_later) {
+                unanswered.push_back(id);
+                continue;
+            }
+            const Ack& ack = *it->second;
+            if (ack.status == AckStatus::created || ack.status == AckStatus::duplicate) {
+                acked.push_back(id);
+            } else {
+                if (auto s = store::mark_rejected(
+                        db_, id, ack.reason.empty() ? std::string("rejected") : ack.reason);
+                    !s) {
+                    return store_failed(s.error());
+                }
+                ++out.report.rejected;
+            }
+        }
+        auto purged = store::mark_acked(db_, acked);
+        if (!purged) {
+            return store_failed(purged.error());
+        }
+        out.report.acked += *purged;
+        if (!unanswered.empty()) {
+            auto moved = store::release(db_, unanswered, "sync.no_ack");
+            if (!moved) {
+                return store_failed(moved.error());
+            }
+            out.report.released += *moved;
+            // The server kept these back (retry_later) or ignored them: try again after a pause
+            // rather than spinning on them in this pass.
+            PassOutcome f = failed(Verdict::transient,
+                                   make_error("sync.no_ack", std::to_string(unanswered.size()) +
+                                                                 " record(s) not acknowledged"));
+            f.report = out.report;
+            return f;
+        }
+        grow();
+    }
+}
+
+// [SECTION] Pull (P4)
+
+PassOutcome SyncWorker::pull(Transport& transport, const std::string& token) {
+    PassOutcome out;
+    out.ok = true;
+    int resets = 0;
+    for (std::size_t n = 0; n < options_.max_pages_per_pass; ++n) {
+        Error error;
+        const std::string cursor = setting_or(db_, keys::kCursor, "0", &error);
+        if (!error.code.empty()) {
+            return store_failed(error);
+        }
+        const Reply reply = transport.get(changes_target(cursor, options_.page_limit), token);
+        if (reply.verdict == Verdict::reset && resets++ == 0) {
+            if (auto s = store::set_setting(db_, keys::kCursor, "0"); !s) {
+                return store_failed(s.error());
+            }
+            continue;
+        }
+        if (reply.verdict != Verdict::ok) {
+            PassOutcome f = from_reply(reply);
+            f.report = out.report;
+            return f;
+        }
+        auto page = decode_changes_page(reply.body);
+        if (!page) {
+            PassOutcome f = failed(Verdict::transient, bad_reply(page.error()));
+            f.report = out.report;
+            return f;
+        }
+        auto changed = note_epoch(page->epoch);
+        if (!changed) {
+            return store_failed(changed.error());
+        }
+        if (*changed) {
+            // The page was read with a cursor of the old epoch: read again from zero.
+            out.report.epoch_changed = true;
+            if (resets++ == 0) {
+                continue;
+            }
+        }
+        if (auto s = apply_page(db_, *page, cursor == "0"); !s) {
+            return store_failed(s.error());
+        }
+        ++out.report.pages;
+        out.report.upserts += page->upserts.size();
+        out.report.tombstones += page->tombstones.size();
+        if (!page->more) {
+            return out;
+        }
+    }
+    return out;  // more pages wait; the next pass continues from the stored cursor
+}
+
+// [SECTION] Pass and status
+
+PassOutcome SyncWorker::run_pass() {
+    if (!recovered_) {
+        auto moved = store::recover_after_crash(db_);
+        if (!moved) {
+            return store_failed(moved.error());
+        }
+        recovered_ = true;
+    }
+    PassOutcome out = [&]() -> PassOutcome {
+        auto needed = store::get_bool_setting(db_, keys::kEnrolmentNeeded);
+        if (!needed) {
+            return store_failed(needed.error());
+        }
+        if (needed->value_or(false)) {
+            return failed(Verdict::enrolment_needed,
+                          make_error("sync.enrolment_needed",
+                                     "the server refused this kiosk; staff must enrol it again"));
+        }
+        auto token = store::get_setting(db_, keys::kToken);
+        if (!token) {
+            return store_failed(token.error());
+        }
+        if (!token->has_value()) {
+            return failed(Verdict::enrolment_needed,
+                          make_error("sync.not_enrolled", "this kiosk is not enrolled yet"));
+        }
+        auto identity = ensure_identity(db_);
+        if (!identity) {
+            return failed(Verdict::enrolment_needed, identity.error());
+        }
+        auto config = transport_config_from(db_, transport_base_);
+        if (!config) {
+            return store_failed(config.error());
+        }
+        Transport transport(*config);
+        PassOutcome pushed = push(transport, *identity, **token);
+        if (!pushed.ok) {
+            return pushed;
+        }
+        PassOutcome pulled = pull(transport, **token);
+        pulled.report.acked = pushed.report.acked;
+        pulled.report.rejected = pushed.report.rejected;
+        pulled.report.released = pushed.report.released;
+        pulled.report.batches = pushed.report.batches;
+        pulled.report.epoch_changed = pulled.report.epoch_changed || pushed.report.epoch_changed;
+        return pulled;
+    }();
+
+    // Bookkeeping failures here must not hide the pass's own outcome; they are retried next time.
+    if (out.ok) {
+        (void)store::set_int_setting(db_, keys::kLastSuccess, clock_.unix_seconds());
+        (void)store::erase_setting(db_, keys::kLastError);
+        (void)db_.checkpoint();
+    } else {
+        (void)store::set_setting(db_, keys::kLastError, out.error.code + ": " + out.error.message);
+        if (out.verdict == Verdict::enrolment_needed && out.error.code != "sync.not_enrolled" &&
+            out.error.code != "sync.enrolment_needed") {
+            (void)store::set_bool_setting(db_, keys::kEnrolmentNeeded, true);
+        }
+    }
+    return out;
+}
+
+Result<SyncStatus> read_status(store::Database& db) {
+    SyncStatus st;
+    auto get = [&](std::string_view key, std::optional<std::string>& into) -> Status {
+        auto v = store::get_setting(db, key);
+        if (!v) {
+            return v.error();
+        }
+        into = std::move(*v);
+        return Ok{};
+    };
+    std::optional<std::string> token;
+    std::optional<std::string> cursor;
+    for (auto [key, into] :
+         {std::pair{keys::kDeviceId, &st.device_id}, std::pair{keys::kServerUrl, &st.server_url},
+          std::pair{keys::kCentre, &st.centre}, std::pair{keys::kEpoch, &st.epoch},
+          std::pair{keys::kToken, &token}, std::pair{keys::kCursor, &cursor},
+          std::pair{keys::kLastError, &st.last_error}}) {
+        if (auto s = get(key, *into); !s) {
+            return s.error();
+        }
+    }
+    st.enrolled = token.has_value();
+    st.cursor = cursor.value_or("0");
+    auto needed = store::get_bool_setting(db, keys::kEnrolmentNeeded);
+    if (!needed) {
+        return needed.error();
+    }
+    st.enrolment_needed = needed->value_or(false);
+    auto last = store::get_int_setting(db, keys::kLastSuccess);
+    if (!last) {
+        return last.error();
+    }
+    st.last_success = *last;
+    auto queue = store::counts(db);
+    if (!queue) {
+        return queue.error();
+    }
+    st.queue = *queue;
+    auto offers = store::Statement::prepare(
+        db.handle(), "SELECT count(*) FROM settings WHERE substr(key, 1, ?1) = ?2");
+    if (!offers) {
+        return offers.error();
+    }
+    offers->bind(1, static_cast<std::int64_t>(keys::kOfferPrefix.size()))
+        .bind(2, keys::kOfferPrefix);
+    auto row = offers->step();
+    if (!row) {
+        return row.error();
+    }
+    st.offers = offers->column_int64(0);
+    return st;
+}
+
+Result<std::optional<std::string>> stored_offer(store::Database& db, std::string_view id) {
+    return store::get_setting(db, std::string(keys::kOfferPrefix) + std::string(id));
+}
+
+}  // namespace kiosk::sync::client

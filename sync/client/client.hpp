@@ -1,0 +1,156 @@
+// The kiosk's side of the sync protocol (sync/README.md): the device identity, enrolment, one
+// sync pass (drain the outbox, then read the change feed), and the status staff see.
+//
+// Where things live until the store has tables for them (all in the `settings` table, keys in
+// namespace `keys` below): device id, server URL, bearer token, centre, epoch, change cursor,
+// TLS options, the "enrolment needed" flag, last success / last error, and the job offers
+// themselves ("sync.offer.<id>" → canonical JSON). The device's Ed25519 secret key is a file
+// next to the database, mode 0600 (sync/README.md, "Before enrolment").
+//
+// A pass, in order:
+//   P1 recover_after_crash (first pass of a worker only: rows a killed worker left `sending`).
+//   P2 claim a batch (≤ max_records, ≤ max_bytes), sign each record (device_seq is known now),
+//      POST /v1/push. Per record: created/duplicate → mark_acked; rejected → mark_rejected
+//      (reason kept); retry_later or no ack for that exact id → release. Only a 2xx that decodes
+//      strictly as a PushResponse acks anything.
+//   P3 413 or a timeout halves the batch (a single record that still gets 413 is dead-lettered);
+//      each success doubles it back up to the normal size.
+//   P4 GET /v1/changes from the stored cursor; each page's offers and its cursor commit in one
+//      transaction; 410 → cursor "0"; a new epoch → cursor "0" and offers re-read from scratch.
+//   P5 checkpoint the WAL so purged sealed bodies leave it too.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "kiosk/core/clock.hpp"
+#include "kiosk/core/result.hpp"
+#include "kiosk/store/database.hpp"
+#include "kiosk/store/outbox.hpp"
+#include "sync/client/transport.hpp"
+#include "sync/protocol/envelope.hpp"
+
+namespace kiosk::sync::client {
+
+namespace keys {
+inline constexpr std::string_view kDeviceId = "sync.device_id";
+inline constexpr std::string_view kServerUrl = "sync.server_url";
+inline constexpr std::string_view kToken = "sync.token";
+inline constexpr std::string_view kCentre = "sync.centre";
+inline constexpr std::string_view kEpoch = "sync.epoch";
+inline constexpr std::string_view kCursor = "sync.cursor";
+inline constexpr std::string_view kCaFile = "sync.ca_file";
+inline constexpr std::string_view kPinnedKey = "sync.pinned_public_key";
+inline constexpr std::string_view kEnrolmentNeeded = "sync.enrolment_needed";  // bool
+inline constexpr std::string_view kLastSuccess = "sync.last_success";          // unix seconds
+inline constexpr std::string_view kLastError = "sync.last_error";              // "code: message"
+inline constexpr std::string_view kOfferPrefix = "sync.offer.";
+}  // namespace keys
+
+// [SECTION] Identity
+
+struct Identity {
+    std::string device_id;  // 32 hex
+    SignKeyPair key;
+};
+
+// Where the device key lives: "device.key" next to the database file.
+std::filesystem::path device_key_path(const store::Database& db);
+
+// The device id and Ed25519 pair, made at first use and kept from then on. Error
+// "sync.identity_lost" when the id exists but its key file is gone or unreadable (records
+// signed with a new key would be refused by the server; staff must re-enrol the kiosk).
+Result<Identity> ensure_identity(store::Database& db);
+
+// [SECTION] Enrolment
+
+// TLS options and the server URL from settings over `base` (timeouts, limits).
+Result<TransportConfig> transport_config_from(store::Database& db, TransportConfig base = {});
+
+// POST /v1/enroll with a one-time code; stores the server URL, token, centre and epoch and clears
+// "enrolment needed". base.base_url is the server. Errors: the server's code ("enrol.bad_code",
+// "enrol.device_exists"), "sync.bad_reply", transport codes.
+Status enroll(store::Database& db, const TransportConfig& base, std::string_view code);
+
+// [SECTION] Sync passes
+
+struct WorkerOptions {
+    std::size_t max_records = 100;
+    std::size_t max_bytes = 256 * 1024;
+    std::size_t page_limit = 100;
+    std::size_t max_pages_per_pass = 1000;  // bounds one pass after a very long absence
+};
+
+struct PassReport {
+    std::size_t acked = 0;
+    std::size_t rejected = 0;
+    std::size_t released = 0;
+    std::size_t batches = 0;
+    std::size_t pages = 0;
+    std::size_t upserts = 0;
+    std::size_t tombstones = 0;
+    bool epoch_changed = false;
+};
+
+struct PassOutcome {
+    bool ok = false;
+    Verdict verdict = Verdict::ok;  // why it stopped when !ok
+    Error error;
+    std::optional<Millis> retry_after;
+    PassReport report;
+};
+
+// Drives passes for one kiosk database from one thread (it owns the curl handle).
+class SyncWorker {
+  public:
+    // `transport` supplies timeouts and limits; URL and TLS options are read from settings at
+    // each pass (re-enrolment may change them).
+    SyncWorker(store::Database& db, const Clock& clock, TransportConfig transport = {},
+               WorkerOptions options = {});
+
+    PassOutcome run_pass();
+
+    // Current batch size (halved after 413/timeouts, doubled back after successes).
+    std::size_t batch_records() const { return batch_records_; }
+
+  private:
+    PassOutcome push(Transport& transport, const Identity& identity, const std::string& token);
+    PassOutcome pull(Transport& transport, const std::string& token);
+    Result<bool> note_epoch(const std::string& epoch);
+    void shrink();
+    void grow();
+
+    store::Database& db_;
+    const Clock& clock_;
+    TransportConfig transport_base_;
+    WorkerOptions options_;
+    bool recovered_ = false;
+    std::size_t batch_records_;
+    std::size_t batch_bytes_;
+};
+
+// [SECTION] Status
+
+struct SyncStatus {
+    std::optional<std::string> device_id;
+    std::optional<std::string> server_url;
+    std::optional<std::string> centre;
+    bool enrolled = false;
+    bool enrolment_needed = false;
+    std::optional<std::string> epoch;
+    std::string cursor;  // "0" when none
+    store::OutboxCounts queue;
+    std::optional<std::int64_t> last_success;  // unix seconds
+    std::optional<std::string> last_error;
+    std::int64_t offers = 0;
+};
+Result<SyncStatus> read_status(store::Database& db);
+
+// One job offer as last pulled (canonical JSON); nullopt when absent or withdrawn.
+Result<std::optional<std::string>> stored_offer(store::Database& db, std::string_view id);
+
+}  // namespace kiosk::sync::client
