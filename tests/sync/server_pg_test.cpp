@@ -122,6 +122,20 @@ TEST_F(TwoServers, ConcurrentPushesThroughBothProcessesLoseAndDuplicateNothing) 
     EXPECT_EQ(created2.load(), 0);
     EXPECT_EQ(duplicate2.load(), total);
     EXPECT_EQ(query_int(url_, "SELECT COUNT(*) FROM records"), total);
+
+    // Export reads them back through a server-side cursor, each opened and verified.
+    auto [rc, out] =
+        run_command({kiosk_central(), "export", "--db", url_, "--keys", keys_, "--format", "json"});
+    ASSERT_EQ(rc, 0);
+    const auto exported = nlohmann::json::parse(out);
+    ASSERT_EQ(exported.size(), static_cast<std::size_t>(total));
+    std::set<std::string> ids;
+    for (const auto& r : exported) {
+        ids.insert(r["record_id"].get<std::string>());
+        EXPECT_EQ(r["centre"], "Centre Ost");
+        EXPECT_EQ(r["data"]["city"], "Sampletown");
+    }
+    EXPECT_EQ(ids.size(), static_cast<std::size_t>(total));
 }
 
 TEST_F(TwoServers, ConcurrentOfferWritesGetGapFreeSequencesAndAreAllPaged) {
