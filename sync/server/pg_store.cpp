@@ -28,7 +28,18 @@ class PgStore final : public ServerStore {
 
     // Connects once so a bad URL fails at open, not at the first request.
     Status probe() {
-        return run<Ok>([](pqxx::connection&) -> Result<Ok> { return Ok{}; });
+        return run<Ok>([](pqxx::connection& c) -> Result<Ok> {
+            pqxx::read_transaction t(c);
+            if (!t.exec("SELECT to_regclass('meta') IS NOT NULL")[0][0].as<bool>()) {
+                return Ok{};  // before init
+            }
+            const auto r = t.exec_params(sql(schema::kGetMeta), "schema_version");
+            if (schema::newer_than_code(r.empty() ? std::nullopt
+                                                  : std::optional(r[0][0].as<std::string>()))) {
+                return make_error("store.newer_schema", std::string(schema::kNewerSchemaMessage));
+            }
+            return Ok{};
+        });
     }
 
     Status init_schema() override {
@@ -287,7 +298,8 @@ class PgStore final : public ServerStore {
 Result<std::unique_ptr<ServerStore>> open_pg_store(const std::string& url) {
     auto store = std::make_unique<PgStore>(url);
     if (auto s = store->probe(); !s) {
-        return make_error("store.open", s.error().message);
+        return make_error(s.error().code == "store.newer_schema" ? s.error().code : "store.open",
+                          s.error().message);
     }
     return std::unique_ptr<ServerStore>(std::move(store));
 }

@@ -2,12 +2,22 @@
 // in the dialect both accept (ON CONFLICT, RETURNING); where they differ each store says so.
 #pragma once
 
+#include <cstdlib>
+#include <optional>
 #include <string>
 #include <string_view>
 
 namespace kiosk::sync::schema {
 
 inline constexpr int kVersion = 1;
+
+// Run at open: a database written by a newer kiosk-central is refused, not half-understood.
+// `stored` is meta.schema_version, absent before init.
+inline bool newer_than_code(const std::optional<std::string>& stored) {
+    return stored && std::atoi(stored->c_str()) > kVersion;
+}
+inline constexpr std::string_view kNewerSchemaMessage =
+    "the database was written by a newer kiosk-central (schema version above 1)";
 
 // Statements run in order by init_schema(); each is idempotent. The records table's order
 // column is the only dialect difference: `received_order` is a rowid alias in SQLite and a

@@ -404,6 +404,19 @@ Result<std::unique_ptr<ServerStore>> open_sqlite_store(const std::string& path) 
             return e;
         }
     }
+    // meta may not exist yet (before init): then there is nothing to refuse.
+    std::optional<std::string> version;
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = 'schema_version'", -1, &st,
+                           nullptr) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW) {
+        version = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+    }
+    sqlite3_finalize(st);
+    if (schema::newer_than_code(version)) {
+        sqlite3_close_v2(db);
+        return make_error("store.newer_schema", std::string(schema::kNewerSchemaMessage));
+    }
     return std::unique_ptr<ServerStore>(std::make_unique<SqliteStore>(db));
 }
 

@@ -17,5 +17,5 @@ add_dependencies(sync_server_cli_tests kiosk-central)
 
 kiosk_add_test(sync_server_unit_tests
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/server_unit_test.cpp
-  LIBS sync_server
+  LIBS sync_server PkgConfig::SQLITE3
   LABELS unit)

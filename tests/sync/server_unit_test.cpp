@@ -1,6 +1,7 @@
 // kiosk-central pieces that need no network: enrolment codes and tokens, the terminal QR code,
 // the SQLite store's rules on its own, and export (CSV quoting and spreadsheet-formula guard).
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <filesystem>
 #include <set>
@@ -105,6 +106,21 @@ TEST_F(Store, AnotherDatabaseHasAnotherEpoch) {
     ASSERT_TRUE(other.ok());
     ASSERT_TRUE((*other)->init_schema().ok());
     EXPECT_NE(*(*other)->epoch(), *store_->epoch());
+}
+
+TEST_F(Store, ADatabaseFromANewerServerIsRefused) {
+    ASSERT_TRUE(store_->init_schema().ok());
+    store_.reset();
+    const std::string path = (dir_ / "c.sqlite").string();
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, "UPDATE meta SET value = '2' WHERE key = 'schema_version'", nullptr,
+                           nullptr, nullptr),
+              SQLITE_OK);
+    sqlite3_close(db);
+    auto reopened = open_store(path);
+    ASSERT_FALSE(reopened.ok());
+    EXPECT_EQ(reopened.error().code, "store.newer_schema");
 }
 
 TEST_F(Store, UnknownPostgresHostFailsToOpen) {
