@@ -1,0 +1,692 @@
+// sync_client and kiosk-sync against (1) the real kiosk-central on a random loopback port, as
+// staff would run both, and (2) a hostile fake server (cpp-httplib in this process) that
+// misbehaves in the ways peers' sync clients met in the field. The kiosk's database is a real
+// SQLite file each time. The rule under test: nothing leaves the outbox without a valid ack for
+// that exact record id, and the queue survives every failure.
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <regex>
+#include <thread>
+
+#include "kiosk/store/outbox.hpp"
+#include "kiosk/store/registrations.hpp"
+#include "kiosk/store/settings.hpp"
+#include "server_support.hpp"
+#include "sync/client/client.hpp"
+
+namespace kiosk::sync::client {
+namespace {
+
+using namespace kiosk::sync::test;
+using std::chrono::seconds;
+
+// [SECTION] A kiosk: its database file, identity and queued registrations
+
+class KioskDb {
+  public:
+    KioskDb() : dir_(make_temp_dir()), db_(open(dir_ / "kiosk.db")) {
+        auto id = ensure_identity(db_);
+        EXPECT_TRUE(id.ok()) << (id ? "" : id.error().message);
+        identity_ = *id;
+    }
+    ~KioskDb() { std::filesystem::remove_all(dir_); }
+
+    store::Database& db() { return db_; }
+    std::string path() const { return (dir_ / "kiosk.db").string(); }
+    const Identity& identity() const { return identity_; }
+
+    // Queues n made-up registrations sealed to `server_pk`; returns their record ids.
+    std::vector<std::string> submit(int n, const std::string& server_pk) {
+        std::vector<std::string> ids;
+        for (int i = 0; i < n; ++i) {
+            RecordContent c{random_id(),
+                            identity_.device_id,
+                            "registration",
+                            1,
+                            "2026-01",
+                            nlohmann::json{{"given_name", "Testperson " + std::to_string(i)},
+                                           {"city", "Sampletown"}}};
+            auto sealed = seal_content(c, server_pk);
+            EXPECT_TRUE(sealed.ok());
+            store::NewRegistration r;
+            r.record_id = c.record_id;
+            r.reference_code = "REF-" + c.record_id.substr(0, 10);
+            r.created_at_device = 1'790'000'000;
+            r.consent_version = "2026-01";
+            r.schema = 1;
+            r.body.assign(sealed->begin(), sealed->end());
+            auto receipt = store::submit_registration(db_, r);
+            EXPECT_TRUE(receipt.ok()) << (receipt ? "" : receipt.error().message);
+            ids.push_back(c.record_id);
+        }
+        return ids;
+    }
+
+    store::OutboxCounts counts() {
+        auto c = store::counts(db_);
+        EXPECT_TRUE(c.ok());
+        return c ? *c : store::OutboxCounts{};
+    }
+
+    std::string setting(std::string_view key) {
+        auto v = store::get_setting(db_, key);
+        return v && *v ? **v : std::string("<unset>");
+    }
+
+  private:
+    static store::Database open(const std::filesystem::path& file) {
+        auto db = store::Database::open(file);
+        EXPECT_TRUE(db.ok());
+        return std::move(*db);
+    }
+
+    std::filesystem::path dir_;
+    store::Database db_;
+    Identity identity_;
+};
+
+// kiosk-sync as a process; returns {exit status, stdout + stderr}.
+std::pair<int, std::string> kiosk_sync(std::vector<std::string> args) {
+    std::string cmd = "'" + std::string(KIOSK_SYNC_BIN) + "'";
+    for (const auto& a : args) {
+        cmd += " '" + a + "'";
+    }
+    return run_command({"/bin/sh", "-c", cmd + " 2>&1"});
+}
+
+// [SECTION] The real kiosk-central
+
+class RealServer : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        ASSERT_EQ(central({"init", "--db", db_, "--keys", keys_}).first, 0);
+        server_pk_ = *read_key_file(keys_ + "/server.pub", 32);
+        server_ = std::make_unique<Child>(std::vector<std::string>{
+            kiosk_central(), "serve", "--db", db_, "--keys", keys_, "--listen", "127.0.0.1:0"});
+        const std::string line = server_->wait_for_line("listening ", seconds(15));
+        ASSERT_FALSE(line.empty()) << "kiosk-central serve printed no port";
+        url_ = "http://127.0.0.1:" + std::to_string(port_of(line));
+    }
+    void TearDown() override {
+        server_.reset();
+        std::filesystem::remove_all(dir_);
+    }
+
+    std::pair<int, std::string> central(std::vector<std::string> args) {
+        args.insert(args.begin(), kiosk_central());
+        return run_command(args);
+    }
+
+    std::string enrol_code() {
+        auto [rc, out] = central({"enrol-code", "--db", db_, "--centre", "Centre Test"});
+        EXPECT_EQ(rc, 0) << out;
+        std::smatch m;
+        EXPECT_TRUE(std::regex_search(out, m, std::regex("^([0-9A-Z]{4}-){3}[0-9A-Z]{4}")));
+        return m.str(0);
+    }
+
+    long long server_count(const std::string& sql) { return query_int(db_, sql); }
+
+    TransportConfig server_config() const {
+        TransportConfig c;
+        c.base_url = url_;
+        return c;
+    }
+
+    std::filesystem::path dir_ = make_temp_dir();
+    std::string db_ = (dir_ / "central.sqlite").string();
+    std::string keys_ = (dir_ / "keys").string();
+    std::string server_pk_;
+    std::unique_ptr<Child> server_;
+    std::string url_;
+};
+
+TEST_F(RealServer, EnrolThenOncePushesEveryRecordExactlyOnce) {
+    KioskDb kiosk;
+    const auto ids = kiosk.submit(25, server_pk_);
+    {
+        auto [rc, out] = kiosk_sync({"once", "--db", kiosk.path()});
+        EXPECT_EQ(rc, 3) << "not enrolled yet: staff must act\n" << out;
+        EXPECT_NE(out.find("sync.not_enrolled"), std::string::npos) << out;
+    }
+    auto [erc, eout] =
+        kiosk_sync({"enroll", "--db", kiosk.path(), "--server", url_, "--code", enrol_code()});
+    ASSERT_EQ(erc, 0) << eout;
+
+    auto [rc, out] = kiosk_sync({"once", "--db", kiosk.path()});
+    ASSERT_EQ(rc, 0) << out;
+    EXPECT_NE(out.find("acked 25"), std::string::npos) << out;
+    EXPECT_EQ(kiosk.counts().queued, 0);
+    EXPECT_EQ(kiosk.counts().sending, 0);
+    EXPECT_EQ(server_count("SELECT count(*) FROM records"), 25);
+    EXPECT_EQ(server_count("SELECT count(DISTINCT record_id) FROM records"), 25);
+    EXPECT_EQ(server_count("SELECT count(*) FROM records WHERE device_id = '" +
+                           kiosk.identity().device_id + "'"),
+              25);
+    // The purged bodies left the WAL too (checkpoint after draining).
+    EXPECT_EQ(std::filesystem::file_size(kiosk.path() + "-wal"), 0U);
+
+    auto [rc2, out2] = kiosk_sync({"once", "--db", kiosk.path()});
+    ASSERT_EQ(rc2, 0) << out2;
+    EXPECT_NE(out2.find("acked 0"), std::string::npos) << out2;
+    EXPECT_EQ(server_count("SELECT count(*) FROM records"), 25);
+
+    auto [src, status] = kiosk_sync({"status", "--db", kiosk.path()});
+    EXPECT_EQ(src, 0) << status;
+    EXPECT_NE(status.find("queued: 0"), std::string::npos) << status;
+    EXPECT_NE(status.find("last error: none"), std::string::npos) << status;
+    EXPECT_EQ(status.find("last success: never"), std::string::npos) << status;
+
+    // The export decrypts what was pushed: the sealed bodies survived the trip intact.
+    auto [xrc, exported] = central({"export", "--db", db_, "--keys", keys_, "--format", "json"});
+    ASSERT_EQ(xrc, 0);
+    for (const auto& id : ids) {
+        EXPECT_NE(exported.find(id), std::string::npos) << id;
+    }
+}
+
+TEST_F(RealServer, ABacklogDrainsInBatchesAndEachRecordLandsOnce) {
+    KioskDb kiosk;
+    ASSERT_TRUE(enroll(kiosk.db(), server_config(), enrol_code()).ok());
+    kiosk.submit(30, server_pk_);
+    const SystemClock clock;
+    WorkerOptions options;
+    options.max_records = 7;
+    SyncWorker worker(kiosk.db(), clock, {}, options);
+    const PassOutcome out = worker.run_pass();
+    ASSERT_TRUE(out.ok) << out.error.code << ": " << out.error.message;
+    EXPECT_EQ(out.report.acked, 30U);
+    EXPECT_EQ(out.report.batches, 5U);  // 7+7+7+7+2
+    EXPECT_EQ(server_count("SELECT count(*) FROM records"), 30);
+    // device_seq order is kept on the server side as well.
+    EXPECT_EQ(server_count("SELECT min(device_seq) FROM records"), 1);
+    EXPECT_EQ(server_count("SELECT max(device_seq) FROM records"), 30);
+}
+
+TEST_F(RealServer, ABadOrReusedEnrolmentCodeFailsClearly) {
+    KioskDb first;
+    KioskDb second;
+    auto [rc, out] = kiosk_sync(
+        {"enroll", "--db", first.path(), "--server", url_, "--code", "ABCD-EFGH-JKLM-NPQR"});
+    EXPECT_EQ(rc, 1) << out;
+    EXPECT_NE(out.find("enrol.bad_code"), std::string::npos) << out;
+    EXPECT_EQ(first.setting(keys::kToken), "<unset>");
+
+    const std::string code = enrol_code();
+    ASSERT_EQ(kiosk_sync({"enroll", "--db", first.path(), "--server", url_, "--code", code}).first,
+              0);
+    auto [rc2, out2] =
+        kiosk_sync({"enroll", "--db", second.path(), "--server", url_, "--code", code});
+    EXPECT_EQ(rc2, 1) << out2;
+    EXPECT_NE(out2.find("enrol.bad_code"), std::string::npos) << out2;
+    auto [src, status] = kiosk_sync({"status", "--db", second.path()});
+    EXPECT_NE(status.find("enrolled: no"), std::string::npos) << status;
+
+    auto [urc, uout] = kiosk_sync({"enroll", "--db", second.path(), "--code", code});
+    EXPECT_EQ(urc, 2) << "no --server is a usage error\n" << uout;
+}
+
+TEST_F(RealServer, ARevokedKioskStopsAsksForEnrolmentAndKeepsItsQueue) {
+    KioskDb kiosk;
+    ASSERT_EQ(kiosk_sync({"enroll", "--db", kiosk.path(), "--server", url_, "--code", enrol_code()})
+                  .first,
+              0);
+    kiosk.submit(3, server_pk_);
+    ASSERT_EQ(kiosk_sync({"once", "--db", kiosk.path()}).first, 0);
+    ASSERT_EQ(central({"revoke", "--db", db_, kiosk.identity().device_id}).first, 0);
+    kiosk.submit(2, server_pk_);
+
+    auto [rc, out] = kiosk_sync({"once", "--db", kiosk.path()});
+    EXPECT_EQ(rc, 3) << out;
+    EXPECT_NE(out.find("auth.revoked"), std::string::npos) << out;
+    EXPECT_EQ(kiosk.counts().queued, 2);
+    EXPECT_EQ(kiosk.counts().sending, 0);
+    EXPECT_EQ(server_count("SELECT count(*) FROM records"), 3);
+
+    auto [src, status] = kiosk_sync({"status", "--db", kiosk.path()});
+    EXPECT_EQ(src, 3) << status;
+    EXPECT_NE(status.find("enrolment needed"), std::string::npos) << status;
+    EXPECT_NE(status.find("queued: 2"), std::string::npos) << status;
+}
+
+TEST_F(RealServer, OffersArePulledWithdrawnAndReReadAfterANewEpoch) {
+    KioskDb kiosk;
+    ASSERT_TRUE(enroll(kiosk.db(), server_config(), enrol_code()).ok());
+    const std::string offer = (dir_ / "offer.json").string();
+    for (const char* id : {"job-1", "job-2", "job-3"}) {
+        std::ofstream(offer) << "{\"title\": \"Cook " << id << "\", \"hours\": 20}";
+        ASSERT_EQ(central({"offer-put", "--db", db_, "--id", id, "--file", offer}).first, 0);
+    }
+    const SystemClock clock;
+    WorkerOptions options;
+    options.page_limit = 2;  // two pages: the cursor is carried between them
+    SyncWorker worker(kiosk.db(), clock, {}, options);
+    PassOutcome out = worker.run_pass();
+    ASSERT_TRUE(out.ok) << out.error.message;
+    EXPECT_EQ(out.report.pages, 2U);
+    EXPECT_EQ(out.report.upserts, 3U);
+    auto job1 = stored_offer(kiosk.db(), "job-1");
+    ASSERT_TRUE(job1.ok() && job1->has_value());
+    EXPECT_EQ(nlohmann::json::parse(**job1)["title"], "Cook job-1");
+    const std::string epoch = kiosk.setting(keys::kEpoch);
+    EXPECT_EQ(kiosk.setting(keys::kCursor), epoch + "-3");
+
+    ASSERT_EQ(central({"offer-withdraw", "--db", db_, "--id", "job-1"}).first, 0);
+    out = worker.run_pass();
+    ASSERT_TRUE(out.ok) << out.error.message;
+    EXPECT_EQ(out.report.tombstones, 1U);
+    EXPECT_FALSE(stored_offer(kiosk.db(), "job-1")->has_value());
+    EXPECT_TRUE(stored_offer(kiosk.db(), "job-2")->has_value());
+
+    // A restore from backup: the server gets a new epoch; the kiosk reads the feed again.
+    ASSERT_EQ(central({"new-epoch", "--db", db_}).first, 0);
+    kiosk.submit(2, server_pk_);
+    out = worker.run_pass();
+    ASSERT_TRUE(out.ok) << out.error.message;
+    EXPECT_TRUE(out.report.epoch_changed);
+    EXPECT_EQ(out.report.acked, 2U);
+    EXPECT_NE(kiosk.setting(keys::kEpoch), epoch);
+    EXPECT_EQ(kiosk.setting(keys::kCursor).rfind(kiosk.setting(keys::kEpoch) + "-", 0), 0U);
+    EXPECT_FALSE(stored_offer(kiosk.db(), "job-1")->has_value());
+    EXPECT_TRUE(stored_offer(kiosk.db(), "job-3")->has_value());
+    auto st = read_status(kiosk.db());
+    ASSERT_TRUE(st.ok());
+    EXPECT_EQ(st->offers, 2);
+}
+
+// [SECTION] A hostile fake server
+
+class FakeServer {
+  public:
+    using Handler = std::function<void(const httplib::Request&, httplib::Response&)>;
+
+    FakeServer() {
+        http_.Post("/v1/push", [this](const httplib::Request& req, httplib::Response& res) {
+            ++pushes;
+            auto batch = decode_push_batch(req.body);
+            ASSERT_TRUE(batch.ok()) << "the client sent an invalid batch";
+            last_batch = *batch;
+            on_push(req, res);
+        });
+        http_.Get("/v1/changes", [this](const httplib::Request& req, httplib::Response& res) {
+            ++pulls;
+            on_changes(req, res);
+        });
+        port_ = http_.bind_to_any_port("127.0.0.1");
+        thread_ = std::thread([this] { http_.listen_after_bind(); });
+    }
+    ~FakeServer() {
+        http_.stop();
+        thread_.join();
+    }
+
+    std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+
+    // A well-formed reply acking every record of the last batch as created.
+    std::string ack_all() const {
+        PushResponse r{epoch, {}};
+        for (const auto& rec : last_batch.records) {
+            r.acks.push_back(Ack{rec.record_id, AckStatus::created, ""});
+        }
+        return encode(r);
+    }
+
+    std::string empty_page() const { return encode(ChangesPage{epoch, {}, {}, "0", false}); }
+
+    const std::string epoch = random_id();
+    std::atomic<int> pushes{0};
+    std::atomic<int> pulls{0};
+    PushBatch last_batch;
+    Handler on_push = [this](const httplib::Request&, httplib::Response& res) {
+        res.set_content(ack_all(), "application/json");
+    };
+    Handler on_changes = [this](const httplib::Request&, httplib::Response& res) {
+        res.set_content(empty_page(), "application/json");
+    };
+
+  private:
+    httplib::Server http_;
+    std::thread thread_;
+    int port_ = 0;
+};
+
+class Hostile : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        // Pretend enrolment: these tests are about what the client does with the replies.
+        ASSERT_TRUE(store::set_setting(kiosk_.db(), keys::kServerUrl, fake_.url()).ok());
+        ASSERT_TRUE(store::set_setting(kiosk_.db(), keys::kToken, "test-token").ok());
+        ASSERT_TRUE(store::set_setting(kiosk_.db(), keys::kEpoch, fake_.epoch).ok());
+        ids_ = kiosk_.submit(3, server_key_.public_key);
+        transport_.connect_timeout = Millis{2000};
+        transport_.total_timeout = Millis{5000};
+        transport_.low_speed_bytes_per_second = 1000;
+        transport_.low_speed_time = Millis{1000};
+        transport_.max_response_bytes = 64 * 1024;
+    }
+
+    PassOutcome pass() {
+        SyncWorker worker(kiosk_.db(), clock_, transport_);
+        return worker.run_pass();
+    }
+
+    // Nothing was lost or acked: all three records are back in the queue.
+    void expect_queue_intact() {
+        const auto c = kiosk_.counts();
+        EXPECT_EQ(c.queued, 3);
+        EXPECT_EQ(c.sending, 0);
+        EXPECT_EQ(c.rejected, 0);
+    }
+
+    BoxKeyPair server_key_ = BoxKeyPair::generate();
+    FakeServer fake_;
+    KioskDb kiosk_;
+    std::vector<std::string> ids_;
+    TransportConfig transport_;
+    FakeClock clock_;
+};
+
+TEST_F(Hostile, AHealthyFakeAcksEverythingSoTheHarnessCanTellSuccess) {
+    const PassOutcome out = pass();
+    ASSERT_TRUE(out.ok) << out.error.message;
+    EXPECT_EQ(out.report.acked, 3U);
+    EXPECT_EQ(kiosk_.counts().queued, 0);
+    // Signed with the kiosk's own key and its device_seq: the server could verify it.
+    ASSERT_EQ(fake_.last_batch.records.size(), 3U);
+    const PushRecord& rec = fake_.last_batch.records[0];
+    EXPECT_EQ(rec.record_id, ids_[0]);
+    EXPECT_EQ(rec.device_seq, 1U);
+    auto opened = open_record(rec, kiosk_.identity().device_id, kiosk_.identity().key.public_key,
+                              server_key_);
+    ASSERT_TRUE(opened.ok()) << opened.error().code;
+    EXPECT_EQ(opened->data["city"], "Sampletown");
+}
+
+TEST_F(Hostile, ACaptivePortalsHtml200IsNotAnAck) {
+    fake_.on_push = [](const httplib::Request&, httplib::Response& res) {
+        res.set_content("<html><body>Please log in to the Wi-Fi</body></html>", "text/html");
+    };
+    const PassOutcome out = pass();
+    EXPECT_FALSE(out.ok);
+    EXPECT_EQ(out.verdict, Verdict::transient);
+    EXPECT_EQ(out.error.code, "sync.bad_reply");
+    expect_queue_intact();
+}
+
+TEST_F(Hostile, GarbageTruncatedOrWrongJsonAcksNothing) {
+    std::string good;
+    fake_.on_push = [&](const httplib::Request&, httplib::Response& res) {
+        good = fake_.ack_all();
+        res.set_content(good.substr(0, good.size() / 2), "application/json");
+    };
+    EXPECT_FALSE(pass().ok);
+    expect_queue_intact();
+    for (const std::string& body :
+         {std::string("{not json"), std::string("{\"v\":1}"), std::string("[]"), std::string(""),
+          std::string("{\"v\":2,\"epoch\":\"\",\"acks\":[]}")}) {
+        fake_.on_push = [&](const httplib::Request&, httplib::Response& res) {
+            res.set_content(body, "application/json");
+        };
+        const PassOutcome out = pass();
+        EXPECT_FALSE(out.ok) << body;
+        EXPECT_EQ(out.error.code, "sync.bad_reply") << body;
+        expect_queue_intact();
+    }
+}
+
+TEST_F(Hostile, AcksForUnknownIdsAckNothing) {
+    fake_.on_push = [&](const httplib::Request&, httplib::Response& res) {
+        PushResponse r{fake_.epoch, {}};
+        for (std::size_t i = 0; i < fake_.last_batch.records.size(); ++i) {
+            r.acks.push_back(Ack{random_id(), AckStatus::created, ""});
+        }
+        res.set_content(encode(r), "application/json");
+    };
+    const PassOutcome out = pass();
+    EXPECT_FALSE(out.ok);
+    EXPECT_EQ(out.error.code, "sync.no_ack");
+    expect_queue_intact();
+}
+
+TEST_F(Hostile, EachAckMovesOnlyItsOwnRecord) {
+    fake_.on_push = [&](const httplib::Request&, httplib::Response& res) {
+        const auto& recs = fake_.last_batch.records;
+        PushResponse r{fake_.epoch,
+                       {Ack{random_id(), AckStatus::created, ""},
+                        Ack{recs[1].record_id, AckStatus::rejected, "conflict"},
+                        Ack{recs[0].record_id, AckStatus::duplicate, ""},
+                        Ack{recs[2].record_id, AckStatus::retry_later, ""}}};
+        res.set_content(encode(r), "application/json");
+    };
+    const PassOutcome out = pass();
+    EXPECT_FALSE(out.ok) << "one record is still waiting";
+    EXPECT_EQ(out.report.acked, 1U);
+    EXPECT_EQ(out.report.rejected, 1U);
+    const auto c = kiosk_.counts();
+    EXPECT_EQ(c.queued, 1);
+    EXPECT_EQ(c.rejected, 1);
+    auto rejected = store::list_rejected(kiosk_.db());
+    ASSERT_TRUE(rejected.ok());
+    ASSERT_EQ(rejected->size(), 1U);
+    EXPECT_EQ(rejected->at(0).record_id, ids_[1]);
+    EXPECT_EQ(rejected->at(0).reason, "conflict");
+
+    // The rejected record does not block the one behind it.
+    fake_.on_push = [&](const httplib::Request&, httplib::Response& res) {
+        res.set_content(fake_.ack_all(), "application/json");
+    };
+    const PassOutcome again = pass();
+    EXPECT_TRUE(again.ok) << again.error.message;
+    ASSERT_EQ(fake_.last_batch.records.size(), 1U);
+    EXPECT_EQ(fake_.last_batch.records[0].record_id, ids_[2]);
+    EXPECT_EQ(kiosk_.counts().queued, 0);
+    EXPECT_EQ(kiosk_.counts().rejected, 1);
+}
+
+TEST_F(Hostile, ServerErrorsAreTransientAndRetryAfterIsPassedOn) {
+    fake_.on_push = [](const httplib::Request&, httplib::Response& res) {
+        res.status = 500;
+        res.set_content("oops", "text/plain");
+    };
+    PassOutcome out = pass();
+    EXPECT_EQ(out.verdict, Verdict::transient);
+    EXPECT_EQ(out.error.code, "sync.http_500");
+    expect_queue_intact();
+
+    fake_.on_push = [](const httplib::Request&, httplib::Response& res) {
+        res.status = 429;
+        res.set_header("Retry-After", "7");
+    };
+    out = pass();
+    EXPECT_EQ(out.verdict, Verdict::transient);
+    ASSERT_TRUE(out.retry_after.has_value());
+    EXPECT_EQ(*out.retry_after, Millis{7000});
+    expect_queue_intact();
+
+    fake_.on_push = [&](const httplib::Request&, httplib::Response& res) {
+        res.status = 503;
+        res.set_header("Retry-After", "2");
+        res.set_content(encode(ErrorResponse{fake_.epoch, "store.busy", "busy"}),
+                        "application/json");
+    };
+    out = pass();
+    EXPECT_EQ(out.error.code, "store.busy");
+    EXPECT_EQ(out.retry_after, Millis{2000});
+    expect_queue_intact();
+    EXPECT_NE(kiosk_.setting(keys::kLastError).find("store.busy"), std::string::npos);
+}
+
+TEST_F(Hostile, A413HalvesTheBatchUntilItFits) {
+    kiosk_.submit(5, server_key_.public_key);  // 8 queued
+    std::vector<std::size_t> sizes;
+    fake_.on_push = [&](const httplib::Request&, httplib::Response& res) {
+        sizes.push_back(fake_.last_batch.records.size());
+        if (fake_.last_batch.records.size() > 2) {
+            res.status = 413;
+            return;
+        }
+        res.set_content(fake_.ack_all(), "application/json");
+    };
+    const PassOutcome out = pass();
+    ASSERT_TRUE(out.ok) << out.error.message;
+    EXPECT_EQ(out.report.acked, 8U);
+    EXPECT_EQ(kiosk_.counts().queued, 0);
+    ASSERT_GE(sizes.size(), 3U);
+    EXPECT_EQ(sizes[0], 8U);
+    EXPECT_EQ(sizes[1], 4U);
+    EXPECT_EQ(sizes[2], 2U);
+}
+
+TEST_F(Hostile, ARecordTooLargeOnItsOwnIsDeadLetteredAndTheRestMove) {
+    fake_.on_push = [&](const httplib::Request&, httplib::Response& res) {
+        for (const auto& rec : fake_.last_batch.records) {
+            if (rec.record_id == ids_[1]) {
+                res.status = 413;
+                return;
+            }
+        }
+        res.set_content(fake_.ack_all(), "application/json");
+    };
+    const PassOutcome out = pass();
+    ASSERT_TRUE(out.ok) << out.error.message;
+    EXPECT_EQ(out.report.acked, 2U);
+    EXPECT_EQ(out.report.rejected, 1U);
+    auto rejected = store::list_rejected(kiosk_.db());
+    ASSERT_TRUE(rejected.ok());
+    ASSERT_EQ(rejected->size(), 1U);
+    EXPECT_EQ(rejected->at(0).record_id, ids_[1]);
+    EXPECT_EQ(rejected->at(0).reason, "sync.http_413");
+}
+
+TEST_F(Hostile, AnEndlessBodyWithoutContentLengthIsCutAtTheCap) {
+    fake_.on_push = [](const httplib::Request&, httplib::Response& res) {
+        res.set_chunked_content_provider(
+            "application/json",
+            [sent = std::size_t{0}](std::size_t, httplib::DataSink& sink) mutable {
+                const std::string chunk(16 * 1024, ' ');
+                if (sent > 32U * 1024 * 1024) {
+                    sink.done();
+                    return true;
+                }
+                sent += chunk.size();
+                return sink.write(chunk.data(), chunk.size());
+            });
+    };
+    const auto start = std::chrono::steady_clock::now();
+    const PassOutcome out = pass();
+    EXPECT_LT(std::chrono::steady_clock::now() - start, seconds(5));
+    EXPECT_EQ(out.verdict, Verdict::transient);
+    EXPECT_EQ(out.error.code, "sync.reply_too_large");
+    expect_queue_intact();
+}
+
+TEST_F(Hostile, ASlowDripTripsTheLowSpeedLimitAndHalvesTheBatch) {
+    fake_.on_push = [](const httplib::Request&, httplib::Response& res) {
+        res.set_chunked_content_provider(
+            "application/json", [n = 0](std::size_t, httplib::DataSink& sink) mutable {
+                if (++n > 16) {
+                    sink.done();
+                    return true;
+                }
+                std::this_thread::sleep_for(std::chrono::milliseconds(250));
+                return sink.write("{", 1);
+            });
+    };
+    const auto start = std::chrono::steady_clock::now();
+    SyncWorker worker(kiosk_.db(), clock_, transport_);
+    const PassOutcome out = worker.run_pass();
+    EXPECT_LT(std::chrono::steady_clock::now() - start, seconds(4));
+    EXPECT_EQ(out.verdict, Verdict::transient);
+    EXPECT_EQ(out.error.code, "sync.timeout");
+    EXPECT_EQ(worker.batch_records(), 50U);
+    expect_queue_intact();
+}
+
+TEST_F(Hostile, Unauthorized401StopsAndLaterPassesDoNotCallTheServer) {
+    fake_.on_push = [&](const httplib::Request&, httplib::Response& res) {
+        res.status = 401;
+        res.set_content(encode(ErrorResponse{fake_.epoch, "auth.unknown_token", "unknown"}),
+                        "application/json");
+    };
+    PassOutcome out = pass();
+    EXPECT_EQ(out.verdict, Verdict::enrolment_needed);
+    EXPECT_EQ(out.error.code, "auth.unknown_token");
+    expect_queue_intact();
+    EXPECT_EQ(kiosk_.setting(keys::kEnrolmentNeeded), "true");
+    const int calls = fake_.pushes.load();
+    out = pass();
+    EXPECT_EQ(out.verdict, Verdict::enrolment_needed);
+    EXPECT_EQ(fake_.pushes.load(), calls);
+    expect_queue_intact();
+}
+
+TEST_F(Hostile, ChangePagesCommitWithTheirCursorAnd410StartsAgainFromZero) {
+    fake_.on_push = [&](const httplib::Request&, httplib::Response& res) {
+        res.set_content(fake_.ack_all(), "application/json");
+    };
+    const std::string e = fake_.epoch;
+    std::vector<std::string> asked;
+    fake_.on_changes = [&](const httplib::Request& req, httplib::Response& res) {
+        const std::string since = req.get_param_value("since");
+        asked.push_back(since);
+        ChangesPage page{e, {}, {}, "", false};
+        if (since == "0") {
+            page.upserts = {OfferUpsert{"job-a", nlohmann::json{{"title", "Cook"}}},
+                            OfferUpsert{"job-b", nlohmann::json{{"title", "Tailor"}}}};
+            page.next = e + "-2";
+            page.more = true;
+        } else {
+            page.tombstones = {"job-a"};
+            page.next = e + "-3";
+        }
+        res.set_content(encode(page), "application/json");
+    };
+    PassOutcome out = pass();
+    ASSERT_TRUE(out.ok) << out.error.message;
+    EXPECT_EQ(asked, (std::vector<std::string>{"0", e + "-2"}));
+    EXPECT_FALSE(stored_offer(kiosk_.db(), "job-a")->has_value());
+    EXPECT_EQ(stored_offer(kiosk_.db(), "job-b")->value_or(""), "{\"title\":\"Tailor\"}");
+    EXPECT_EQ(kiosk_.setting(keys::kCursor), e + "-3");
+
+    // A page that does not decode changes nothing, not even the cursor.
+    fake_.on_changes = [](const httplib::Request&, httplib::Response& res) {
+        res.set_content("{\"v\":1,\"upserts\":[", "application/json");
+    };
+    out = pass();
+    EXPECT_EQ(out.error.code, "sync.bad_reply");
+    EXPECT_EQ(kiosk_.setting(keys::kCursor), e + "-3");
+    EXPECT_TRUE(stored_offer(kiosk_.db(), "job-b")->has_value());
+
+    asked.clear();
+    fake_.on_changes = [&](const httplib::Request& req, httplib::Response& res) {
+        const std::string since = req.get_param_value("since");
+        asked.push_back(since);
+        if (since != "0") {
+            res.status = 410;
+            res.set_content(encode(ErrorResponse{e, "changes.reset", "start again"}),
+                            "application/json");
+            return;
+        }
+        res.set_content(
+            encode(ChangesPage{e,
+                               {OfferUpsert{"job-c", nlohmann::json{{"title", "Driver"}}}},
+                               {},
+                               e + "-9",
+                               false}),
+            "application/json");
+    };
+    out = pass();
+    ASSERT_TRUE(out.ok) << out.error.message;
+    EXPECT_EQ(asked, (std::vector<std::string>{e + "-3", "0"}));
+    // Read from zero is a full snapshot: offers it does not list are gone.
+    EXPECT_FALSE(stored_offer(kiosk_.db(), "job-b")->has_value());
+    EXPECT_TRUE(stored_offer(kiosk_.db(), "job-c")->has_value());
+    EXPECT_EQ(kiosk_.setting(keys::kCursor), e + "-9");
+}
+
+}  // namespace
+}  // namespace kiosk::sync::client
