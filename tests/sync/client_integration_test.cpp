@@ -9,6 +9,7 @@
 #include <atomic>
 #include <chrono>
 #include <filesystem>
+#include <mutex>
 #include <regex>
 #include <thread>
 
@@ -17,6 +18,7 @@
 #include "kiosk/store/settings.hpp"
 #include "server_support.hpp"
 #include "sync/client/client.hpp"
+#include "sync/client/daemon.hpp"
 
 namespace kiosk::sync::client {
 namespace {
@@ -296,6 +298,27 @@ TEST_F(RealServer, OffersArePulledWithdrawnAndReReadAfterANewEpoch) {
     auto st = read_status(kiosk.db());
     ASSERT_TRUE(st.ok());
     EXPECT_EQ(st->offers, 2);
+}
+
+TEST_F(RealServer, TheDaemonNoticesNewRecordsWithinSecondsAndStopsOnSigterm) {
+    KioskDb kiosk;
+    ASSERT_TRUE(enroll(kiosk.db(), server_config(), enrol_code()).ok());
+    kiosk.submit(2, server_pk_);
+    // A 10-minute period: only the data_version watch can explain a quick second pass.
+    Child daemon({KIOSK_SYNC_BIN, "run", "--db", kiosk.path(), "--period", "600"});
+    ASSERT_NE(daemon.wait_for_line("sync ok", seconds(15)), "");
+    EXPECT_EQ(server_count("SELECT count(*) FROM records"), 2);
+
+    kiosk.submit(3, server_pk_);
+    const auto queued_at = std::chrono::steady_clock::now();
+    const std::string line = daemon.wait_for_line("sync ok", seconds(10));
+    ASSERT_NE(line, "") << "the daemon did not notice the new records";
+    EXPECT_LT(std::chrono::steady_clock::now() - queued_at, seconds(4));
+    EXPECT_NE(line.find("acked 3"), std::string::npos) << line;
+    EXPECT_EQ(server_count("SELECT count(*) FROM records"), 5);
+    EXPECT_EQ(kiosk.counts().queued, 0);
+
+    EXPECT_EQ(daemon.stop(), 0) << "SIGTERM must end the daemon cleanly";
 }
 
 // [SECTION] A hostile fake server
@@ -686,6 +709,53 @@ TEST_F(Hostile, ChangePagesCommitWithTheirCursorAnd410StartsAgainFromZero) {
     EXPECT_FALSE(stored_offer(kiosk_.db(), "job-b")->has_value());
     EXPECT_TRUE(stored_offer(kiosk_.db(), "job-c")->has_value());
     EXPECT_EQ(kiosk_.setting(keys::kCursor), e + "-9");
+}
+
+TEST_F(Hostile, TheDaemonBacksOffHonouringRetryAfterEvenWhenNewRecordsArrive) {
+    fake_.on_push = [](const httplib::Request&, httplib::Response& res) {
+        res.status = 503;
+        res.set_header("Retry-After", "2");
+    };
+    DaemonOptions options;
+    options.poll = Millis{100};
+    options.backoff = BackoffConfig{Millis{100}, Millis{200}};
+    options.transport = transport_;
+    std::atomic<bool> stop{false};
+    std::vector<Millis> waits;
+    std::mutex m;
+    const SystemClock clock;
+    core::SeededRandom random(5);
+    Status result = Ok{};
+    std::thread daemon([&] {
+        result = run_daemon(kiosk_.path(), options, clock, random, stop,
+                            [&](const PassOutcome& out, Millis next_in) {
+                                EXPECT_FALSE(out.ok);
+                                std::lock_guard lock(m);
+                                waits.push_back(next_in);
+                            });
+    });
+    const auto wait_for_pushes = [&](int n, Millis within) {
+        const auto deadline = std::chrono::steady_clock::now() + within;
+        while (fake_.pushes.load() < n && std::chrono::steady_clock::now() < deadline) {
+            std::this_thread::sleep_for(Millis{20});
+        }
+        return fake_.pushes.load() >= n;
+    };
+    EXPECT_TRUE(wait_for_pushes(1, Millis{5000}));
+    const auto first = std::chrono::steady_clock::now();
+    kiosk_.submit(1, server_key_.public_key);  // a commit while backing off: no early retry
+    std::this_thread::sleep_for(Millis{1200});
+    EXPECT_EQ(fake_.pushes.load(), 1);
+    EXPECT_TRUE(wait_for_pushes(2, Millis{5000}));
+    EXPECT_GE(std::chrono::steady_clock::now() - first, Millis{1900});
+    stop = true;
+    daemon.join();
+    EXPECT_TRUE(result.ok());
+    std::lock_guard lock(m);
+    ASSERT_GE(waits.size(), 1U);
+    EXPECT_GE(waits[0], Millis{2000});
+    EXPECT_EQ(kiosk_.counts().queued, 4);
+    EXPECT_EQ(kiosk_.counts().sending, 0);
 }
 
 }  // namespace
