@@ -13,3 +13,10 @@ target_compile_definitions(sync_client_integration_tests PRIVATE
   KIOSK_CENTRAL_BIN="$<TARGET_FILE:kiosk-central>"
   KIOSK_SYNC_BIN="$<TARGET_FILE:kiosk-sync>")
 add_dependencies(sync_client_integration_tests kiosk-central kiosk-sync)
+
+kiosk_add_test(sync_client_tls_tests
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/client_tls_test.cpp
+  LIBS sync_client PkgConfig::HTTPLIB PkgConfig::SQLITE3 PkgConfig::PQXX ssl crypto Threads::Threads
+  LABELS integration)
+target_compile_definitions(sync_client_tls_tests PRIVATE
+  KIOSK_CENTRAL_BIN="$<TARGET_FILE:kiosk-central>")

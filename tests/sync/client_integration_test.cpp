@@ -440,6 +440,17 @@ TEST_F(Hostile, ACaptivePortalsHtml200IsNotAnAck) {
     expect_queue_intact();
 }
 
+TEST_F(Hostile, ARedirectIsNotFollowed) {
+    fake_.on_push = [](const httplib::Request&, httplib::Response& res) {
+        res.set_redirect("http://portal.invalid/login");
+    };
+    const PassOutcome out = pass();
+    EXPECT_EQ(out.verdict, Verdict::transient);
+    EXPECT_EQ(out.error.code, "sync.http_302");
+    EXPECT_EQ(fake_.pushes.load(), 1);
+    expect_queue_intact();
+}
+
 TEST_F(Hostile, GarbageTruncatedOrWrongJsonAcksNothing) {
     std::string good;
     fake_.on_push = [&](const httplib::Request&, httplib::Response& res) {
