@@ -195,6 +195,8 @@ Reply Transport::perform(std::string_view target, const std::string* body,
     std::string payload;
     if (body != nullptr) {
         list = curl_slist_append(list, "Content-Type: application/json");
+        // No "Expect: 100-continue" round trip before each body over 1 KiB.
+        list = curl_slist_append(list, "Expect:");
         if (body->size() > config_.gzip_request_over) {
             payload = gzip_compress(*body);
             list = curl_slist_append(list, "Content-Encoding: gzip");
