@@ -3,8 +3,12 @@
 // misbehaves in the ways peers' sync clients met in the field. The kiosk's database is a real
 // SQLite file each time. The rule under test: nothing leaves the outbox without a valid ack for
 // that exact record id, and the queue survives every failure.
+#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <httplib.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <chrono>
@@ -319,6 +323,53 @@ TEST_F(RealServer, TheDaemonNoticesNewRecordsWithinSecondsAndStopsOnSigterm) {
     EXPECT_EQ(kiosk.counts().queued, 0);
 
     EXPECT_EQ(daemon.stop(), 0) << "SIGTERM must end the daemon cleanly";
+}
+
+// kiosk-sync run as a child with its output discarded, so it can be killed at any moment.
+pid_t spawn_daemon(const std::string& db_path) {
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        const int null = ::open("/dev/null", O_WRONLY);
+        ::dup2(null, STDOUT_FILENO);
+        ::dup2(null, STDERR_FILENO);
+        ::execl(KIOSK_SYNC_BIN, KIOSK_SYNC_BIN, "run", "--db", db_path.c_str(), "--period", "600",
+                static_cast<char*>(nullptr));
+        ::_exit(127);
+    }
+    return pid;
+}
+
+TEST_F(RealServer, KillNineDuringUploadsLosesAndDuplicatesNothing) {
+    KioskDb kiosk;
+    ASSERT_TRUE(enroll(kiosk.db(), server_config(), enrol_code()).ok());
+    const auto ids = kiosk.submit(400, server_pk_);
+    std::uint64_t seed = 12345;
+    int killed_while_sending = 0;
+    for (int round = 0; round < 12; ++round) {
+        const pid_t pid = spawn_daemon(kiosk.path());
+        ASSERT_GT(pid, 0);
+        seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+        std::this_thread::sleep_for(Millis{40 + static_cast<Millis::rep>((seed >> 33) % 160)});
+        ::kill(pid, SIGKILL);
+        int st = 0;
+        ::waitpid(pid, &st, 0);
+        killed_while_sending += kiosk.counts().sending > 0 ? 1 : 0;
+        if (round % 3 == 2) {
+            kiosk.submit(10, server_pk_);  // the UI keeps queueing between crashes
+        }
+    }
+    std::cout << "kills that left rows in sending: " << killed_while_sending << " of 12\n";
+
+    auto [rc, out] = kiosk_sync({"once", "--db", kiosk.path()});
+    ASSERT_EQ(rc, 0) << out;
+    EXPECT_EQ(kiosk.counts().queued, 0);
+    EXPECT_EQ(kiosk.counts().sending, 0);
+    EXPECT_EQ(kiosk.counts().rejected, 0);
+    EXPECT_EQ(server_count("SELECT count(*) FROM records"), 440);
+    EXPECT_EQ(server_count("SELECT count(DISTINCT record_id) FROM records"), 440);
+    EXPECT_EQ(server_count("SELECT count(DISTINCT device_seq) FROM records"), 440);
+    EXPECT_EQ(server_count("SELECT count(*) FROM records WHERE record_id = '" + ids.front() + "'"),
+              1);
 }
 
 // [SECTION] A hostile fake server
