@@ -150,8 +150,11 @@ void Window::begin_frame() {
     ImGui::NewFrame();
 }
 
-void Window::render(std::uint32_t clear_rgb) {
+void Window::render(std::uint32_t clear_rgb, const std::function<void()>& before_draw) {
     ImGui::Render();
+    if (before_draw) {
+        before_draw();
+    }
     glViewport(0, 0, framebuffer_width(), framebuffer_height());
     auto channel = [clear_rgb](int shift) {
         return static_cast<float>((clear_rgb >> shift) & 0xFFU) / 255.0F;

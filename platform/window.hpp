@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -51,7 +52,9 @@ class Window {
     // Starts an ImGui frame: backend input, the touch pointer fix, ImGui::NewFrame().
     void begin_frame();
     // Ends the ImGui frame and draws it into the back buffer over `clear_rgb` (0xRRGGBB).
-    void render(std::uint32_t clear_rgb);
+    // `before_draw` runs between ImGui::Render() and drawing its data: where the shaped-text
+    // glyph cache uploads this frame's new glyphs.
+    void render(std::uint32_t clear_rgb, const std::function<void()>& before_draw = {});
     // What render() drew, read back before present().
     Image capture() const;
     // Shows the back buffer.

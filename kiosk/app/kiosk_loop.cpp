@@ -2,7 +2,9 @@
 #include "kiosk/app/kiosk_loop.hpp"
 
 #include <cstdio>
+#include <system_error>
 
+#include "kiosk/ui/layout.hpp"
 #include "platform/log.hpp"
 #include "platform/paths.hpp"
 
@@ -31,6 +33,38 @@ int year_of(std::int64_t unix_seconds) {
 
 }  // namespace
 
+Result<std::filesystem::path> find_asset_dir(std::span<const std::filesystem::path> candidates,
+                                             std::string_view what) {
+    std::string searched;
+    for (const auto& dir : candidates) {
+        std::error_code ec;
+        if (std::filesystem::is_directory(dir, ec)) {
+            return dir;
+        }
+        searched += (searched.empty() ? "" : ", ") + dir.string();
+    }
+    return make_error("app.assets_missing",
+                      "no " + std::string(what) + " directory; searched " + searched);
+}
+
+ui::ViewContext view_context(const ViewResources& res, AppState& app) {
+    if (!app.translator || app.translator->language() != app.session.language) {
+        app.translator.emplace(res.catalogue->translator(app.session.language));
+    }
+    ui::ViewContext ctx;
+    ctx.catalogue = res.catalogue;
+    ctx.translator = &*app.translator;
+    ctx.direction = ui::ui_direction(app.session.language);
+    ctx.languages = res.languages;
+    ctx.default_language = app.session.settings.default_language;
+    ctx.theme = res.theme;
+    ctx.fonts = res.fonts;
+    ctx.renderer = res.renderer;
+    ctx.hits = &app.hits;
+    ctx.glyphs = &app.glyphs;
+    return ctx;
+}
+
 AppState start_app(const Options& options, const Clock& clock) {
     core::KioskSettings settings;
     settings.current_year = year_of(clock.unix_seconds());
@@ -43,7 +77,7 @@ AppState start_app(const Options& options, const Clock& clock) {
     return app;
 }
 
-int run_loop(platform::Window& window, const ui::ViewContext& ctx, AppState& app,
+int run_loop(platform::Window& window, const ViewResources& res, AppState& app,
              const Options& options, const Clock& clock,
              std::chrono::steady_clock::time_point started) {
     while (!window.should_close()) {
@@ -59,9 +93,13 @@ int run_loop(platform::Window& window, const ui::ViewContext& ctx, AppState& app
             app.pacer.on_activity();  // warning shown or session reset: settle the new screen
         }
         app.session = ticked;
+        const ui::ViewContext ctx = view_context(res, app);
         window.begin_frame();
         ui::draw_screen(app.session, ctx, now, app.intents);
-        window.render(ctx.theme.colors.background);
+        window.render(ctx.theme.colors.background, [&res]() { res.renderer->flush(); });
+        if (res.renderer->wants_redraw()) {
+            app.pacer.on_activity();  // a full glyph cache dropped glyphs: draw them next frame
+        }
         for (const auto& intent : app.intents) {
             app.session = core::reduce(app.session, intent, clock.monotonic());
         }

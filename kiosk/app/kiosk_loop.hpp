@@ -3,21 +3,37 @@
 #pragma once
 
 #include <chrono>
+#include <filesystem>
+#include <optional>
+#include <span>
+#include <string>
 #include <vector>
 
 #include "kiosk/app/options.hpp"
 #include "kiosk/core/clock.hpp"
 #include "kiosk/core/session.hpp"
+#include "kiosk/i18n/catalogue.hpp"
+#include "kiosk/ui/text/text_renderer.hpp"
 #include "kiosk/ui/views.hpp"
 #include "platform/frame_pacer.hpp"
 #include "platform/window.hpp"
 
 namespace kiosk::app {
 
+// What the views draw with: loaded once at start, fixed for the life of the process.
+struct ViewResources {
+    const i18n::Catalogue* catalogue = nullptr;
+    ui::text::TextRenderer* renderer = nullptr;
+    ui::Theme theme;
+    ui::Fonts fonts;
+    std::span<const i18n::UiLanguage> languages;  // offered, in order
+};
+
 // Everything the kiosk knows between frames; nothing lives in statics.
 struct AppState {
     core::Session session;
-    std::vector<core::Intent> intents;  // this frame's, applied after it
+    std::optional<i18n::Translator> translator;  // for session.language, see view_context()
+    std::vector<core::Intent> intents;           // this frame's, applied after it
     ui::HitMap hits;
     ui::GlyphAudit glyphs;
     platform::FramePacer pacer;
@@ -28,10 +44,19 @@ struct AppState {
 // taken from `clock`), or with --lang's language already chosen (for screenshots).
 AppState start_app(const Options& options, const Clock& clock);
 
+// The first of `candidates` that is a directory (an installed share/kiosk/<what> before the
+// source tree's assets/<what>). Error "app.assets_missing" listing the places searched.
+Result<std::filesystem::path> find_asset_dir(std::span<const std::filesystem::path> candidates,
+                                             std::string_view what);
+
+// The frame's view context: the session's language, its direction and translator. The
+// translator in `app` is rebuilt only when the session's language changed.
+ui::ViewContext view_context(const ViewResources& res, AppState& app);
+
 // Runs until the window closes (returns 0), or until the screenshot of --screenshot was written
 // (0) or failed (1). Each turn: sleep until input or a timer, draw the session's screen, apply
 // the frame's intents. `started` is when main() began, for --report-startup.
-int run_loop(platform::Window& window, const ui::ViewContext& ctx, AppState& app,
+int run_loop(platform::Window& window, const ViewResources& res, AppState& app,
              const Options& options, const Clock& clock,
              std::chrono::steady_clock::time_point started);
 

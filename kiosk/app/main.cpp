@@ -1,16 +1,24 @@
-// The kiosk executable: wires the database (store), the window (platform), the views (ui) and
-// the session reducer (core) together. Each step says why; behaviour lives in the libraries.
+// The kiosk executable: wires the database (store), the window (platform), the text stack
+// (i18n catalogue, fonts, shaper, glyph cache) and the views (ui) together. Each step says why;
+// behaviour lives in the libraries.
 #include <imgui.h>
 
 #include <chrono>
 #include <cstdio>
+#include <iostream>
 #include <string>
 #include <vector>
 
 #include "kiosk/app/kiosk_loop.hpp"
 #include "kiosk/app/options.hpp"
-#include "kiosk/app/placeholder_text.hpp"
+#include "kiosk/i18n/catalogue.hpp"
+#include "kiosk/i18n/font_set.hpp"
+#include "kiosk/i18n/shaper.hpp"
+#include "kiosk/i18n/text_command.hpp"
 #include "kiosk/store/database.hpp"
+#include "kiosk/ui/text/gl_texture_backend.hpp"
+#include "kiosk/ui/text/glyph_cache.hpp"
+#include "kiosk/ui/text/text_renderer.hpp"
 #include "platform/log.hpp"
 #include "platform/paths.hpp"
 
@@ -21,11 +29,23 @@ int fail(const kiosk::Error& e) {
     return 1;
 }
 
+// Installed assets first, then the source tree's (a developer's build runs from it).
+kiosk::i18n::FontSearch font_search() {
+    return kiosk::i18n::FontSearch{{KIOSK_INSTALLED_DATA_DIR "/fonts", KIOSK_ASSETS_DIR "/fonts"},
+                                   true};
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     using namespace kiosk;
     const auto started = std::chrono::steady_clock::now();
+
+    // 0. `kiosk text ...`: the translators' shaping tool, with the kiosk's own fonts; no window.
+    if (argc > 1 && std::string_view(argv[1]) == "text") {
+        const std::vector<std::string> words(argv + 1, argv + argc);
+        return i18n::run_text_command(words, std::cout, std::cerr, font_search());
+    }
     const SystemClock clock;
 
     // 1. Options: strict, so a typo in the kiosk's session file is seen at once.
@@ -55,7 +75,27 @@ int main(int argc, char** argv) {
         return fail(database.error());
     }
 
-    // 3. The window, then theme and fonts sized to it (sizes are multiples of the font size).
+    // 3. Text: the catalogue and the fonts, before the window, so a broken install says so
+    // without flashing a window.
+    const std::vector<std::filesystem::path> i18n_dirs = {KIOSK_INSTALLED_DATA_DIR "/i18n",
+                                                          KIOSK_ASSETS_DIR "/i18n"};
+    auto i18n_dir = app::find_asset_dir(i18n_dirs, "i18n");
+    if (!i18n_dir) {
+        return fail(i18n_dir.error());
+    }
+    auto catalogue = i18n::Catalogue::load_directory(*i18n_dir);
+    if (!catalogue) {
+        return fail(catalogue.error());
+    }
+    catalogue->set_log_sink(
+        [](std::string_view line) { platform::log_warn("i18n.missing", std::string(line)); });
+    auto font_set = i18n::FontSet::load(font_search());
+    if (!font_set) {
+        return fail(font_set.error());
+    }
+    i18n::Shaper shaper(*font_set);
+
+    // 4. The window, then theme and ImGui's own small font sized to it.
     auto window = platform::Window::open({options->width, options->height, options->fullscreen});
     if (!window) {
         return fail(window.error());
@@ -64,24 +104,26 @@ int main(int argc, char** argv) {
     const ui::Theme theme = ui::make_theme(win.framebuffer_width(), win.framebuffer_height());
     ui::configure_touch_io(ImGui::GetIO(), theme);
     ui::apply_theme(theme, ImGui::GetStyle());
-    const std::vector<std::filesystem::path> font_overrides = {KIOSK_INSTALLED_FONTS_DIR,
-                                                               KIOSK_ASSETS_DIR "/fonts"};
-    auto fonts = ui::load_fonts(*ImGui::GetIO().Fonts, theme, ui::font_search_dirs(font_overrides));
+    auto fonts = ui::load_fonts(*ImGui::GetIO().Fonts, theme, *font_set);
     if (!fonts) {
         return fail(fonts.error());
     }
     win.upload_fonts();  // and free the atlas' CPU copy
 
-    // 4. A visit starts on Welcome, or with a language already chosen (for screenshots).
-    app::AppState state = app::start_app(*options, clock);
-    // Visible strings go through the catalogue by key; English placeholders until it is wired.
-    const ui::ViewContext ctx{app::placeholder_english_text,
-                              i18n::shipped_languages(),
-                              theme,
-                              *fonts,
-                              &state.hits,
-                              &state.glyphs};
+    // 5. The shaped-text renderer. Declared after the window, so its textures are destroyed
+    // while the GL context still exists.
+    ui::text::GlTextureBackend textures;
+    ui::text::GlyphCache glyph_cache(textures);
+    auto renderer = ui::text::TextRenderer::create(shaper, glyph_cache);
+    if (!renderer) {
+        return fail(renderer.error());
+    }
 
-    // 5. Draw until the window closes (or the screenshot is taken).
-    return app::run_loop(win, ctx, state, *options, clock, started);
+    // 6. A visit starts on Welcome, or with a language already chosen (for screenshots).
+    app::AppState state = app::start_app(*options, clock);
+    const app::ViewResources resources{&*catalogue, &*renderer, theme, *fonts,
+                                       i18n::shipped_languages()};
+
+    // 7. Draw until the window closes (or the screenshot is taken).
+    return app::run_loop(win, resources, state, *options, clock, started);
 }

@@ -1,19 +1,17 @@
-// Fonts for the nine shipped languages, from Debian's font packages: Noto Sans (Latin incl.
-// Turkish and Kurmanji, Cyrillic), Noto Sans Arabic UI (Arabic, Persian, Pashto, with the
-// presentation forms) and DejaVu Sans (arrows and anything the others lack), merged into one
-// ImGui font per size. Only the code point ranges those languages need are rasterised, once
-// (FreeType, no oversampling), to keep the atlas small (1024×2048 at 1080p).
+// The ImGui side of fonts and the missing-glyph audit. Every visible string is shaped by
+// kiosk_i18n and drawn by kiosk_ui_text from its own glyph cache; ImGui's own atlas only holds a
+// small Latin font (printable ASCII from the FontSet's Noto Sans) because ImGui needs one to
+// start a frame. Font files are found once, by i18n::FontSet::load().
 #pragma once
 
-#include <cstdint>
-#include <filesystem>
 #include <set>
-#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "kiosk/core/result.hpp"
+#include "kiosk/i18n/font_set.hpp"
+#include "kiosk/i18n/shaper.hpp"
 
 struct ImFont;
 struct ImFontAtlas;
@@ -23,31 +21,21 @@ namespace kiosk::ui {
 struct Theme;
 
 struct Fonts {
-    ImFont* body = nullptr;   // 1 em; every range, including the Arabic presentation forms
-    ImFont* title = nullptr;  // theme.title_scale em; the same without the presentation forms
+    ImFont* body = nullptr;  // ImGui's internal font: 1 em, printable ASCII only
 };
 
-// Where font files are looked for, first match wins: the override directories (an installed
-// share/kiosk/fonts, the source tree's assets/fonts) and then Debian's system font directories.
-std::vector<std::filesystem::path> font_search_dirs(
-    std::span<const std::filesystem::path> override_dirs);
+// Adds ImGui's internal font (the Latin font of `fonts`, at theme.em) to `atlas` and builds it
+// with FreeType. Error "ui.font_build" when the atlas cannot be built.
+Result<Fonts> load_fonts(ImFontAtlas& atlas, const Theme& theme, const i18n::FontSet& fonts);
 
-// The first `dirs` entry holding `file_name`. Error "ui.font_missing" naming the file and the
-// Debian package that ships it.
-Result<std::filesystem::path> find_font_file(std::string_view file_name,
-                                             std::span<const std::filesystem::path> dirs);
-
-// Adds the body and title fonts to `atlas` (sized from `theme`) and builds it with FreeType.
-// Errors: "ui.font_missing", "ui.font_build".
-Result<Fonts> load_fonts(ImFontAtlas& atlas, const Theme& theme,
-                         std::span<const std::filesystem::path> dirs);
-
-// Records code points a label needed that the font lacks, so a missing glyph is reported (once
-// each) instead of silently drawn as a box. Owned by the app for its lifetime; views call
-// check() on what they draw, the app takes and logs the new ones after each frame.
+// Records code points a label needed that no font has (the shaper gave them glyph 0), so a
+// missing glyph is reported (once each) instead of silently drawn as a box. Owned by the app for
+// its lifetime; widgets check() what they draw, the app takes and logs the new ones after each
+// frame.
 class GlyphAudit {
   public:
-    void check(const ImFont& font, std::string_view utf8);
+    // `line` is `text` shaped (clusters are byte offsets into `text`).
+    void check(const i18n::ShapedLine& line, std::string_view text);
     // Code points first seen missing since the last call.
     std::vector<char32_t> take_new();
 

@@ -17,9 +17,10 @@ void draw_idle_warning(const core::Session&, const ViewContext& ctx, int seconds
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const float block_h = 3.5F * ctx.theme.em * ctx.theme.title_scale + ctx.theme.button_h;
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + std::max(0.0F, (avail.y - block_h) / 2));
-    centered_text(ctx, ctx.fonts.title, ctx.text("idle.title"));
+    centered_text(ctx, ctx.text("idle.still_there"), title_px(ctx.theme));
     ImGui::Dummy(ImVec2(0, 0.5F * ctx.theme.em));
-    centered_text(ctx, ctx.fonts.title, std::to_string(std::max(seconds_left, 0)));
+    centered_text(ctx, ctx.count_text("idle.seconds_left", std::max(seconds_left, 0), "n"),
+                  title_px(ctx.theme));
     ImGui::Dummy(ImVec2(0, ctx.theme.em));
 
     const float w = std::min(2.0F * ctx.theme.button_min_w, avail.x);

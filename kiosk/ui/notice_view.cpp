@@ -5,18 +5,19 @@
 
 #include <algorithm>
 
+#include "kiosk/ui/layout.hpp"
 #include "kiosk/ui/views.hpp"
 #include "kiosk/ui/widgets.hpp"
 
 namespace kiosk::ui {
 
 void draw_notice(const core::Session&, const ViewContext& ctx, std::vector<core::Intent>& out) {
-    centered_text(ctx, ctx.fonts.title, ctx.text("notice.title"));
+    centered_text(ctx, ctx.text("notice.title"), title_px(ctx.theme));
 
-    // Back sits at the bottom left, where every later screen will keep it.
-    const ImVec2 avail = ImGui::GetContentRegionAvail();
-    const float w = std::min(ctx.theme.button_min_w, avail.x);
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + std::max(0.0F, avail.y - ctx.theme.button_h));
+    // Back sits at the bottom start corner (left, or right in RTL), where every later screen
+    // will keep it.
+    const float w = std::min(ctx.theme.button_min_w, ImGui::GetContentRegionAvail().x);
+    place_bottom_start(ctx, w, ctx.theme.button_h);
     if (big_button(ctx, "nav.back", ctx.text("common.back"), w, ctx.theme.button_h)) {
         out.emplace_back(core::Back{});
     }

@@ -1,6 +1,7 @@
 // draw_screen: the full-screen window every view draws into, and the choice of view.
 #include <imgui.h>
 
+#include "kiosk/ui/layout.hpp"
 #include "kiosk/ui/views.hpp"
 #include "kiosk/ui/widgets.hpp"
 
@@ -8,6 +9,7 @@ namespace kiosk::ui {
 
 namespace {
 void draw_unbuilt(const ViewContext& ctx, std::vector<core::Intent>& out) {
+    place_bottom_start(ctx, ctx.theme.button_min_w, ctx.theme.button_h);
     if (big_button(ctx, "nav.back", ctx.text("common.back"), ctx.theme.button_min_w,
                    ctx.theme.button_h)) {
         out.emplace_back(core::Back{});

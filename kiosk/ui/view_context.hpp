@@ -1,30 +1,53 @@
-// What a view needs besides the session: the text catalogue, the offered languages, the theme and
-// fonts, and where to record this frame's tappable widgets and missing glyphs. Built by the app
-// each frame; views read it and never keep state of their own.
+// What a view needs besides the session: the catalogue and the translator for the session's
+// language, the offered languages, the theme, the shaped-text renderer, the layout direction,
+// and where to record this frame's tappable widgets and missing glyphs. Built by the app (and
+// rebuilt when the language changes); views read it and never keep state of their own.
 #pragma once
 
-#include <functional>
+#include <cassert>
+#include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
 
+#include "kiosk/i18n/catalogue.hpp"
 #include "kiosk/i18n/languages.hpp"
+#include "kiosk/i18n/script.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/hit_map.hpp"
+#include "kiosk/ui/text/text_renderer.hpp"
 #include "kiosk/ui/theme.hpp"
 
 namespace kiosk::ui {
 
-// Every visible UI string, by key ("welcome.title"), in the session's language.
-using TextLookup = std::function<std::string(std::string_view key)>;
-
 struct ViewContext {
-    TextLookup text;
+    const i18n::Catalogue* catalogue = nullptr;    // every language, for multilingual lines
+    const i18n::Translator* translator = nullptr;  // the session's language
+    i18n::TextDirection direction = i18n::TextDirection::ltr;  // of the session's language
     std::span<const i18n::UiLanguage> languages;  // offered on the welcome screen, in order
+    std::string_view default_language = i18n::kSourceLanguage;  // the kiosk's own language
     Theme theme;
     Fonts fonts;
-    HitMap* hits = nullptr;        // cleared by draw_screen(), filled by the widgets
-    GlyphAudit* glyphs = nullptr;  // lives as long as the app
+    text::TextRenderer* renderer = nullptr;  // draws every visible string, shaped
+    HitMap* hits = nullptr;                  // cleared by draw_screen(), filled by the widgets
+    GlyphAudit* glyphs = nullptr;            // lives as long as the app
+
+    // The session's language code ("fa").
+    std::string_view language() const { return translator->language(); }
+    bool rtl() const { return direction == i18n::TextDirection::rtl; }
+    // A visible string by key ("welcome.title") in the session's language.
+    const std::string& text(std::string_view key) const {
+        assert(translator != nullptr && "ViewContext has no translator");
+        return (*translator)(key);
+    }
+    // A count in its plural form: count_text("idle.seconds_left", 5, "n").
+    std::string count_text(std::string_view key, std::int64_t n, std::string_view name) const {
+        return translator->count_text(key, n, name);
+    }
 };
+
+// The layout direction for a language: its script's direction; left to right for a code that
+// is not shipped (the caller validated it already; a wrong guess must not crash the kiosk).
+i18n::TextDirection ui_direction(std::string_view language);
 
 }  // namespace kiosk::ui

@@ -7,12 +7,16 @@
 #include <cmath>
 #include <string>
 
+#include "kiosk/ui/layout.hpp"
 #include "kiosk/ui/views.hpp"
 #include "kiosk/ui/widgets.hpp"
 
 namespace kiosk::ui {
 
 namespace {
+
+// How many languages the "choose your language" line is shown in.
+constexpr std::size_t kChooseLanguageLines = 4;
 
 struct Grid {
     int columns = 1;
@@ -45,21 +49,42 @@ Grid layout_grid(const Theme& theme, std::size_t count, ImVec2 avail) {
 }  // namespace
 
 void draw_welcome(const core::Session&, const ViewContext& ctx, std::vector<core::Intent>& out) {
-    centered_text(ctx, ctx.fonts.title, ctx.text("welcome.title"));
+    centered_text(ctx, ctx.text("welcome.title"), title_px(ctx.theme));
     ImGui::Dummy(ImVec2(0, 0.3F * ctx.theme.em));
-    centered_text(ctx, ctx.fonts.body, ctx.text("welcome.choose_language"));
+    // "Choose your language" in the kiosk's language and a few offered ones, each shaped in its
+    // own language, so most people can read the instruction before they have chosen.
+    std::size_t lines = 0;
+    auto choose_line = [&](std::string_view code) {
+        centered_text(ctx, ctx.catalogue->tr(code, "welcome.choose_language"), body_px(ctx.theme),
+                      code);
+        ++lines;
+    };
+    choose_line(ctx.default_language);
+    for (const auto& lang : ctx.languages) {
+        if (lines >= kChooseLanguageLines) {
+            break;
+        }
+        if (lang.code != ctx.default_language) {
+            choose_line(lang.code);
+        }
+    }
     ImGui::Dummy(ImVec2(0, ctx.theme.em));
 
-    const Grid g = layout_grid(ctx.theme, ctx.languages.size(), ImGui::GetContentRegionAvail());
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const Grid g = layout_grid(ctx.theme, ctx.languages.size(), avail);
     const ImVec2 origin = ImGui::GetCursorPos();
     for (std::size_t i = 0; i < ctx.languages.size(); ++i) {
         const auto& lang = ctx.languages[i];
         const auto col = static_cast<float>(i % static_cast<std::size_t>(g.columns));
         const auto row = static_cast<float>(i / static_cast<std::size_t>(g.columns));
-        ImGui::SetCursorPos(ImVec2(origin.x + g.left + col * (g.button_w + ctx.theme.gap),
-                                   origin.y + g.top + row * (g.button_h + ctx.theme.gap)));
+        // The first language sits at the reading start: top left, or top right in RTL.
+        const float x = start_x(origin.x, avail.x, g.left + col * (g.button_w + ctx.theme.gap),
+                                g.button_w, ctx.rtl());
+        ImGui::SetCursorPos(ImVec2(x, origin.y + g.top + row * (g.button_h + ctx.theme.gap)));
         const std::string id = "lang." + std::string(lang.code);
-        if (big_button(ctx, id, lang.endonym, g.button_w, g.button_h)) {
+        // An endonym is written in its own language: "العربية" is shaped as Arabic whatever the
+        // session's language is.
+        if (big_button(ctx, id, lang.endonym, g.button_w, g.button_h, lang.code)) {
             out.emplace_back(core::ChooseLanguage{std::string(lang.code)});
         }
     }

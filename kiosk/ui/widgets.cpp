@@ -1,17 +1,48 @@
-// big_button and text helpers.
+// big_button and text helpers, drawing shaped text through kiosk_ui_text.
 #include "kiosk/ui/widgets.hpp"
 
 #include <imgui.h>
 #include <imgui_internal.h>  // ClearActiveID: cancel a press that became a drag
 
 #include <cassert>
+#include <cmath>
 #include <string>
+
+#include "kiosk/ui/text/widgets.hpp"
 
 namespace kiosk::ui {
 
+namespace {
+
+// Shapes `label` (cached by the shaper, so draw_label's own shaping is a lookup) to record any
+// code point no font has.
+void audit(const ViewContext& ctx, std::string_view label, std::string_view language, float px) {
+    const text::ShapedText shaped = ctx.renderer->shape(label, language, px);
+    ctx.glyphs->check(*shaped.line, label);
+}
+
+std::string_view or_session(const ViewContext& ctx, std::string_view language) {
+    return language.empty() ? ctx.language() : language;
+}
+
+}  // namespace
+
+float title_px(const Theme& theme) {
+    return std::round(theme.em * theme.title_scale);
+}
+
+float body_px(const Theme& theme) {
+    return theme.em;
+}
+
+float button_label_padding(const Theme& theme) {
+    return 0.5F * theme.em;
+}
+
 bool big_button(const ViewContext& ctx, std::string_view id, std::string_view label, float w,
-                float h) {
-    assert(ctx.hits != nullptr && ctx.glyphs != nullptr && "ViewContext is not wired");
+                float h, std::string_view language) {
+    assert(ctx.hits != nullptr && ctx.glyphs != nullptr && ctx.renderer != nullptr &&
+           "ViewContext is not wired");
     const std::string imgui_id(id);
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const ImVec2 size(w, h);
@@ -42,32 +73,36 @@ bool big_button(const ViewContext& ctx, std::string_view id, std::string_view la
     draw->AddRectFilled(pos, max, to_imgui(held ? colors.pressed : colors.button),
                         ctx.theme.rounding);
 
-    ImFont* font = ctx.fonts.body;
-    ctx.glyphs->check(*font, label);
-    const char* begin = label.data();
-    const char* end = label.data() + label.size();
-    const ImVec2 text = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0F, begin, end);
-    const ImVec2 at(pos.x + (w - text.x) / 2, pos.y + (h - text.y) / 2);
-    const ImVec4 clip(pos.x, pos.y, max.x, max.y);
-    draw->AddText(font, font->FontSize, at,
-                  to_imgui(held ? colors.pressed_text : colors.button_text), begin, end, 0.0F,
-                  &clip);
+    const std::string_view lang = or_session(ctx, language);
+    const float px = body_px(ctx.theme);
+    audit(ctx, label, lang, px);
+    text::LabelStyle style;
+    style.pixel_size = px;
+    style.colour = to_imgui(held ? colors.pressed_text : colors.button_text);
+    style.align = text::Align::centre;
+    style.padding = button_label_padding(ctx.theme);
+    draw->PushClipRect(pos, max, true);
+    text::draw_label(*ctx.renderer, draw, pos, max, label, lang, style);
+    draw->PopClipRect();
 
     ctx.hits->add(imgui_id, std::string(label), Rect{pos.x, pos.y, w, h});
     return tapped;
 }
 
-void centered_text(const ViewContext& ctx, ImFont* font, std::string_view text) {
-    ctx.glyphs->check(*font, text);
-    const char* begin = text.data();
-    const char* end = text.data() + text.size();
-    const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0F, begin, end);
+void centered_text(const ViewContext& ctx, std::string_view text, float pixel_size,
+                   std::string_view language) {
+    const std::string_view lang = or_session(ctx, language);
+    audit(ctx, text, lang, pixel_size);
+    const float line_h = text::measure_text(*ctx.renderer, text, lang, pixel_size).y;
     const float avail = ImGui::GetContentRegionAvail().x;
     const ImVec2 start = ImGui::GetCursorScreenPos();
-    const ImVec2 at(start.x + (avail - size.x) / 2, start.y);
-    ImGui::GetWindowDrawList()->AddText(font, font->FontSize, at, to_imgui(ctx.theme.colors.text),
-                                        begin, end);
-    ImGui::Dummy(ImVec2(avail, size.y));
+    text::LabelStyle style;
+    style.pixel_size = pixel_size;
+    style.colour = to_imgui(ctx.theme.colors.text);
+    style.align = text::Align::centre;
+    text::draw_label(*ctx.renderer, ImGui::GetWindowDrawList(), start,
+                     ImVec2(start.x + avail, start.y + line_h), text, lang, style);
+    ImGui::Dummy(ImVec2(avail, line_h));
 }
 
 }  // namespace kiosk::ui

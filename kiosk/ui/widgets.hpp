@@ -1,22 +1,30 @@
-// Touch widgets shared by the views. Each tappable widget registers itself in the frame's hit
-// map, checks its label against the font, and draws a pressed state (there is no hover).
+// Touch widgets shared by the views. All visible text is shaped (kiosk_ui_text) in the language
+// it is written in. Each tappable widget registers itself in the frame's hit map, checks its
+// label for missing glyphs, and draws a pressed state (there is no hover).
 #pragma once
 
 #include <string_view>
 
 #include "kiosk/ui/view_context.hpp"
 
-struct ImFont;
-
 namespace kiosk::ui {
 
-// A big button of `w`×`h` pixels at the cursor, labelled in the body font. Returns true on the
-// frame a tap ends on it. A press that turns into a drag (the finger travels further than the
-// drag threshold) is cancelled, as on a phone: a person scrolling must not tap by accident.
-bool big_button(const ViewContext& ctx, std::string_view id, std::string_view label, float w,
-                float h);
+// Text sizes in pixels: titles and everything else.
+float title_px(const Theme& theme);
+float body_px(const Theme& theme);
+// Kept free on each side of a button's label: the label must fit in w - 2 × this.
+float button_label_padding(const Theme& theme);
 
-// A line of text in `font`, horizontally centred in the window's content area.
-void centered_text(const ViewContext& ctx, ImFont* font, std::string_view text);
+// A big button of `w`×`h` pixels at the cursor, its label shaped in `language` (empty: the
+// session's language) at body size. Returns true on the frame a tap ends on it. A press that
+// turns into a drag (the finger travels further than the drag threshold) is cancelled, as on a
+// phone: a person scrolling must not tap by accident.
+bool big_button(const ViewContext& ctx, std::string_view id, std::string_view label, float w,
+                float h, std::string_view language = {});
+
+// A line of text shaped in `language` (empty: the session's) at `pixel_size`, horizontally
+// centred in the window's content area, as an ImGui item.
+void centered_text(const ViewContext& ctx, std::string_view text, float pixel_size,
+                   std::string_view language = {});
 
 }  // namespace kiosk::ui

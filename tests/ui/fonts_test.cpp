@@ -1,9 +1,8 @@
-// The font atlas built from the real Debian fonts covers every shipped endonym; missing
-// glyphs are reported once; a missing font file is a clear error.
+// ImGui's own atlas is only a small Latin fallback (every visible string is shaped by the
+// glyph cache); missing glyphs in shaped text are reported once each.
 #include <gtest/gtest.h>
 
 #include <imgui.h>
-#include <imgui_internal.h>
 
 #include "headless_ui.hpp"
 #include "kiosk/i18n/languages.hpp"
@@ -12,82 +11,42 @@
 namespace kiosk::test {
 namespace {
 
-std::vector<char32_t> code_points(std::string_view utf8) {
-    std::vector<char32_t> out;
-    for (std::size_t i = 0; i < utf8.size();) {
-        unsigned int c = 0;
-        const int n = ImTextCharFromUtf8(&c, utf8.data() + i, utf8.data() + utf8.size());
-        i += static_cast<std::size_t>(std::max(n, 1));
-        out.push_back(static_cast<char32_t>(c));
-    }
-    return out;
-}
-
-TEST(Fonts, AtlasHasARealGlyphForEveryEndonymCharacter) {
+TEST(Fonts, ImGuiAtlasHoldsOnlyPrintableAscii) {
     HeadlessUi ui(1920, 1080);
-    const ui::Fonts& fonts = ui.context().fonts;
-    ASSERT_NE(fonts.body, nullptr);
-    ASSERT_NE(fonts.title, nullptr);
-    for (const auto& lang : i18n::shipped_languages()) {
-        for (const char32_t c : code_points(lang.endonym)) {
-            const auto wc = static_cast<ImWchar>(c);
-            EXPECT_NE(fonts.body->FindGlyphNoFallback(wc), nullptr)
-                << lang.code << ": " << ui::code_point_name(c);
-            EXPECT_NE(fonts.title->FindGlyphNoFallback(wc), nullptr)
-                << lang.code << ": " << ui::code_point_name(c);
-        }
-    }
-}
-
-TEST(Fonts, ArabicPresentationFormsAndTurkishLettersAreInTheAtlas) {
-    HeadlessUi ui(1280, 800);
     const ImFont* body = ui.context().fonts.body;
-    // Shaped Arabic is drawn with presentation forms; Turkish needs Latin Extended-A.
-    for (const ImWchar c : {ImWchar{0xFEE0}, ImWchar{0xFB8A}, ImWchar{0xFEFB}, ImWchar{0x011F},
-                            ImWchar{0x0131}, ImWchar{0x0130}, ImWchar{0x015F}, ImWchar{0x0491}}) {
-        EXPECT_NE(body->FindGlyphNoFallback(c), nullptr) << ui::code_point_name(c);
+    ASSERT_NE(body, nullptr);
+    EXPECT_NE(body->FindGlyphNoFallback(ImWchar{'A'}), nullptr);
+    // Arabic letters and their presentation forms, Turkish and Cyrillic are the glyph cache's.
+    for (const ImWchar c : {ImWchar{0x0627}, ImWchar{0xFEE0}, ImWchar{0x011F}, ImWchar{0x0416}}) {
+        EXPECT_EQ(body->FindGlyphNoFallback(c), nullptr) << ui::code_point_name(c);
     }
 }
 
-TEST(Fonts, AtlasStaysSmallWithoutOversampling) {
+TEST(Fonts, ImGuiAtlasStaysSmall) {
     HeadlessUi ui(1920, 1080);
     const ImFontAtlas* atlas = ImGui::GetIO().Fonts;
-    EXPECT_LE(atlas->TexWidth * atlas->TexHeight, 1024 * 2048)  // 8 MB of RGBA texture
+    EXPECT_LE(atlas->TexWidth * atlas->TexHeight, 512 * 512)  // 1 MB of RGBA texture at most
         << atlas->TexWidth << "x" << atlas->TexHeight;
 }
 
-TEST(Fonts, MissingFontFileIsAClearError) {
-    ImFontAtlas atlas;
-    const std::vector<std::filesystem::path> nowhere = {"/nonexistent/kiosk-fonts"};
-    const auto fonts = ui::load_fonts(atlas, ui::make_theme(1280, 800), nowhere);
-    ASSERT_FALSE(fonts.ok());
-    EXPECT_EQ(fonts.error().code, "ui.font_missing");
-    EXPECT_NE(fonts.error().message.find("NotoSans-Regular.ttf"), std::string::npos);
-    EXPECT_NE(fonts.error().message.find("fonts-noto-core"), std::string::npos);
-}
-
-TEST(Fonts, OverrideDirectoryComesBeforeTheSystem) {
-    const std::filesystem::path dir = std::filesystem::path(::testing::TempDir()) / "font-override";
-    std::filesystem::create_directories(dir);
-    std::filesystem::copy_file("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-                               dir / "NotoSans-Regular.ttf",
-                               std::filesystem::copy_options::overwrite_existing);
-    const std::vector<std::filesystem::path> overrides = {dir};
-    const auto found = ui::find_font_file("NotoSans-Regular.ttf", ui::font_search_dirs(overrides));
-    ASSERT_TRUE(found.ok());
-    EXPECT_EQ(*found, dir / "NotoSans-Regular.ttf");
-    std::filesystem::remove_all(dir);
+TEST(GlyphAudit, EveryEndonymShapesWithRealGlyphs) {
+    HeadlessUi ui(1280, 800);
+    ui::GlyphAudit audit;
+    for (const auto& lang : i18n::shipped_languages()) {
+        const auto shaped = ui.renderer().shape(lang.endonym, lang.code, 27);
+        audit.check(*shaped.line, lang.endonym);
+        EXPECT_FALSE(shaped.line->glyphs.empty()) << lang.code;
+    }
+    EXPECT_TRUE(audit.take_new().empty());
 }
 
 TEST(GlyphAudit, ReportsEachMissingCodePointOnce) {
     HeadlessUi ui(1280, 800);
     ui::GlyphAudit audit;
-    const ImFont& body = *ui.context().fonts.body;
-    audit.check(body, "Türkçe العربية");
-    EXPECT_TRUE(audit.take_new().empty());
-    audit.check(body, "中文 中");  // CJK is not among the shipped scripts
+    const std::string text = "中文 中";  // CJK is not among the shipped scripts' fonts
+    audit.check(*ui.renderer().shape(text, "en", 27).line, text);
     EXPECT_EQ(audit.take_new(), (std::vector<char32_t>{0x4E2D, 0x6587}));
-    audit.check(body, "中");
+    audit.check(*ui.renderer().shape("中", "en", 27).line, "中");
     EXPECT_TRUE(audit.take_new().empty()) << "reported once, not every frame";
     EXPECT_EQ(ui::code_point_name(0x4E2D), "U+4E2D");
 }
@@ -96,6 +55,10 @@ TEST(GlyphAudit, ViewsCheckTheirLabels) {
     HeadlessUi ui(1280, 800);
     ui.frame(core::Session{});
     EXPECT_TRUE(ui.glyphs().take_new().empty()) << "the welcome screen must be fully covered";
+    core::Session arabic;
+    arabic.language = "ar";
+    ui.frame(arabic);
+    EXPECT_TRUE(ui.glyphs().take_new().empty()) << "and so must its Arabic layout";
 }
 
 }  // namespace

@@ -1,16 +1,22 @@
-// HeadlessUi: ImGui context + real fonts + theme, frames driven by hand.
+// HeadlessUi: ImGui context + the real text stack + theme, frames driven by hand.
 #include "headless_ui.hpp"
 
 #include <gtest/gtest.h>
 
 #include <string>
 
-#include "kiosk/app/placeholder_text.hpp"
-
 namespace kiosk::test {
 
+namespace {
+Result<i18n::Catalogue> load_catalogue() {
+    return i18n::Catalogue::load_directory(KIOSK_ASSETS_DIR "/i18n");
+}
+}  // namespace
+
 std::string test_text(std::string_view key) {
-    return app::placeholder_english_text(key);
+    auto catalogue = load_catalogue();
+    EXPECT_TRUE(catalogue.ok()) << catalogue.error().message;
+    return catalogue ? catalogue->tr("en", key) : std::string(key);
 }
 
 HeadlessUi::HeadlessUi(int width, int height) {
@@ -18,25 +24,36 @@ HeadlessUi::HeadlessUi(int width, int height) {
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
     io.DeltaTime = 1.0F / 60.0F;
-    ctx_.theme = ui::make_theme(width, height);
-    ui::configure_touch_io(io, ctx_.theme);
-    ui::apply_theme(ctx_.theme, ImGui::GetStyle());
-    const std::vector<std::filesystem::path> overrides = {KIOSK_ASSETS_DIR "/fonts"};
-    auto fonts = ui::load_fonts(*io.Fonts, ctx_.theme, ui::font_search_dirs(overrides));
-    if (!fonts) {
-        ADD_FAILURE() << fonts.error().code << ": " << fonts.error().message;
+    resources_.theme = ui::make_theme(width, height);
+    ui::configure_touch_io(io, resources_.theme);
+    ui::apply_theme(resources_.theme, ImGui::GetStyle());
+
+    auto catalogue = load_catalogue();
+    auto fonts = i18n::FontSet::load(i18n::FontSearch{{KIOSK_ASSETS_DIR "/fonts"}, true});
+    if (!catalogue || !fonts) {
+        ADD_FAILURE() << (catalogue ? fonts.error().message : catalogue.error().message);
         return;
     }
+    catalogue_.emplace(std::move(*catalogue));
+    fonts_.emplace(std::move(*fonts));
+    shaper_ = std::make_unique<i18n::Shaper>(*fonts_);
+    cache_ = std::make_unique<ui::text::GlyphCache>(textures_);
+    auto renderer = ui::text::TextRenderer::create(*shaper_, *cache_);
+    auto imgui_font = ui::load_fonts(*io.Fonts, resources_.theme, *fonts_);
+    if (!renderer || !imgui_font) {
+        ADD_FAILURE() << (renderer ? imgui_font.error().message : renderer.error().message);
+        return;
+    }
+    renderer_.emplace(std::move(*renderer));
     unsigned char* pixels = nullptr;
     int w = 0;
     int h = 0;
     io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-    io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(1)));
-    ctx_.fonts = *fonts;
-    ctx_.text = test_text;
-    ctx_.languages = i18n::shipped_languages();
-    ctx_.hits = &hits_;
-    ctx_.glyphs = &glyphs_;
+    io.Fonts->SetTexID(kImGuiAtlasTexture);
+    resources_.catalogue = &*catalogue_;
+    resources_.renderer = &*renderer_;
+    resources_.fonts = *imgui_font;
+    resources_.languages = i18n::shipped_languages();
 }
 
 HeadlessUi::~HeadlessUi() {
@@ -48,10 +65,13 @@ std::vector<core::Intent> HeadlessUi::frame(const core::Session& session, Pointe
     ImGuiIO& io = ImGui::GetIO();
     io.MousePos = ImVec2(pointer.x, pointer.y);
     io.MouseDown[0] = pointer.down;
+    app_.session = session;
+    const ui::ViewContext ctx = app::view_context(resources_, app_);
     std::vector<core::Intent> out;
     ImGui::NewFrame();
-    ui::draw_screen(session, ctx_, now, out);
+    ui::draw_screen(session, ctx, now, out);
     ImGui::Render();
+    renderer_->flush();
     return out;
 }
 

@@ -27,7 +27,7 @@ TEST_F(IdleWarningView, HidesTheScreenAndOffersOnlyContinue) {
     EXPECT_EQ(ui.hits().screen, "idle_warning");
     ASSERT_EQ(ui.hits().targets.size(), 1U) << "nothing of the screen underneath is tappable";
     EXPECT_EQ(ui.hits().targets[0].id, "idle.continue");
-    EXPECT_EQ(ui.hits().targets[0].label, test_text("idle.continue"));
+    EXPECT_EQ(ui.hits().targets[0].label, ui.catalogue().tr("tr", "idle.continue"));
     EXPECT_GE(ui.hits().targets[0].rect.h, 48.0F);
     EXPECT_EQ(ui.hits().find_id("nav.back"), nullptr);
 }

@@ -107,7 +107,7 @@ TEST_F(WelcomeView, SmallWobbleStillTaps) {
 
 TEST_F(WelcomeView, PressedStateIsVisibleAndHoverChangesNothing) {
     const ui::HitTarget t = target_labelled("Kurmancî");
-    const auto& colors = ui.context().theme.colors;
+    const ui::Palette colors = ui.context().theme.colors;
     EXPECT_TRUE(ui.last_frame_used_colour(colors.button));
     EXPECT_FALSE(ui.last_frame_used_colour(colors.pressed));
 
@@ -166,7 +166,7 @@ TEST(NoticePlaceholder, BackReturnsToWelcome) {
     EXPECT_EQ(ui.hits().screen, "notice");
     const ui::HitTarget* back = ui.hits().find_id("nav.back");
     ASSERT_NE(back, nullptr);
-    EXPECT_EQ(back->label, test_text("common.back"));
+    EXPECT_EQ(back->label, ui.catalogue().tr("uk", "common.back"));
     const auto out = ui.tap(session, back->rect);
     ASSERT_EQ(out.size(), 1U);
     ASSERT_TRUE(std::holds_alternative<core::Back>(out[0]));
