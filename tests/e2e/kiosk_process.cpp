@@ -1,4 +1,4 @@
-// Child process helper: std::system with shell-quoted arguments and stderr sent to a file.
+// Child process helper: std::system with shell-quoted arguments, stdout and stderr sent to files.
 #include "kiosk_process.hpp"
 
 #include <gtest/gtest.h>
@@ -36,26 +36,52 @@ fs::path make_temp_dir(const std::string& prefix) {
     return pattern;
 }
 
-ProcessResult run_kiosk(const std::vector<std::string>& args, bool virtual_display,
-                        const fs::path& work_dir) {
-    std::string cmd = virtual_display ? "xvfb-run -a -s '-screen 0 1920x1080x24' "
-                                      : "env -u DISPLAY -u WAYLAND_DISPLAY ";
-    cmd += quote(KIOSK_EXE);
-    for (const auto& a : args) {
-        cmd += ' ' + quote(a);
-    }
+namespace {
+
+std::string read_file(const fs::path& path) {
+    std::ifstream in(path);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+// Runs the shell command `cmd` (already quoted) with stdout and stderr sent to files.
+ProcessResult run_shell(std::string cmd, const fs::path& work_dir) {
+    const fs::path out = work_dir / "stdout.txt";
     const fs::path err = work_dir / "stderr.txt";
-    cmd += " 2>" + quote(err.string());
+    cmd += " >" + quote(out.string()) + " 2>" + quote(err.string());
     const int status = std::system(cmd.c_str());
     ProcessResult result;
     if (status != -1 && WIFEXITED(status)) {
         result.exit_code = WEXITSTATUS(status);
     }
-    std::ifstream in(err);
-    std::stringstream text;
-    text << in.rdbuf();
-    result.stderr_text = text.str();
+    result.stdout_text = read_file(out);
+    result.stderr_text = read_file(err);
     return result;
+}
+
+}  // namespace
+
+ProcessResult run_program(const std::vector<std::string>& argv, const fs::path& work_dir) {
+    std::string cmd = "env -u DISPLAY -u WAYLAND_DISPLAY";
+    for (const auto& a : argv) {
+        cmd += ' ' + quote(a);
+    }
+    return run_shell(std::move(cmd), work_dir);
+}
+
+ProcessResult run_kiosk(const std::vector<std::string>& args, bool virtual_display,
+                        const fs::path& work_dir) {
+    if (!virtual_display) {
+        std::vector<std::string> argv = {KIOSK_EXE};
+        argv.insert(argv.end(), args.begin(), args.end());
+        return run_program(argv, work_dir);
+    }
+    std::string cmd = "xvfb-run -a -s '-screen 0 1920x1080x24' " + quote(KIOSK_EXE);
+    for (const auto& a : args) {
+        cmd += ' ' + quote(a);
+    }
+    return run_shell(std::move(cmd), work_dir);
 }
 
 }  // namespace kiosk::test

@@ -11,10 +11,15 @@ namespace kiosk::test {
 struct ProcessResult {
     int exit_code = -1;  // -1: did not exit normally
     std::string stderr_text;
+    std::string stdout_text;
 };
 
 // A fresh, empty directory under the test temp dir.
 std::filesystem::path make_temp_dir(const std::string& prefix);
+
+// Runs `argv` (argv[0] found on PATH) without a display, capturing its output in `work_dir`.
+ProcessResult run_program(const std::vector<std::string>& argv,
+                          const std::filesystem::path& work_dir);
 
 // Runs `kiosk` with `args`; with `virtual_display` inside
 // `xvfb-run -a -s "-screen 0 1920x1080x24"`, otherwise with DISPLAY and WAYLAND_DISPLAY unset.

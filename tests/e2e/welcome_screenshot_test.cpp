@@ -192,6 +192,61 @@ TEST(WelcomeScreenshot, WithALanguageChosenTheNoticePlaceholderShowsBack) {
     fs::remove_all(s.dir);
 }
 
+// The Notice screen in a language: where Back is, judged from the real window's pixels.
+struct MirrorCase {
+    std::string lang;
+    bool rtl = false;
+};
+
+class NoticeMirroring : public ::testing::TestWithParam<MirrorCase> {};
+
+TEST_P(NoticeMirroring, BackSitsAtTheBottomStartCornerWithItsLabel) {
+    const MirrorCase c = GetParam();
+    const Shot s = take_screenshot(1280, 800, {"--lang", c.lang});
+    ASSERT_EQ(s.run.exit_code, 0) << s.run.stderr_text;
+    ASSERT_NE(s.png.pixels, nullptr);
+    ASSERT_FALSE(s.layout.is_discarded());
+    EXPECT_EQ(s.layout.at("screen"), "notice");
+    const auto& targets = s.layout.at("targets");
+    const auto back = std::find_if(targets.begin(), targets.end(),
+                                   [](const auto& t) { return t.at("id") == "nav.back"; });
+    ASSERT_NE(back, targets.end());
+    const Box whole = box_of(*back, 0);
+    if (c.rtl) {
+        EXPECT_GE(whole.x0, 640) << c.lang << ": Back must be in the right half";
+    } else {
+        EXPECT_LE(whole.x1, 640) << c.lang << ": Back must be in the left half";
+    }
+    EXPECT_GE(whole.y0, 400) << "Back sits at the bottom";
+
+    // The pixels agree with the layout: button colour and white label glyphs inside the rect.
+    const ui::Palette colors;
+    const Box b = box_of(*back, 12);
+    std::size_t button_px = 0;
+    std::size_t label_px = 0;
+    std::size_t area = 0;
+    for (int y = b.y0; y < b.y1; ++y) {
+        for (int x = b.x0; x < b.x1; ++x) {
+            const std::uint32_t px = s.png.rgb(x, y);
+            button_px += px == colors.button ? 1 : 0;
+            label_px += is_label_pixel(px) ? 1 : 0;
+            ++area;
+        }
+    }
+    EXPECT_GE(static_cast<double>(button_px) / static_cast<double>(area), 0.6) << c.lang;
+    EXPECT_GE(label_px, 40U) << c.lang << ": no visible label glyphs";
+    // And the mirrored corner is empty background.
+    const int mirror_x = 1280 - (whole.x0 + whole.x1) / 2;
+    EXPECT_EQ(s.png.rgb(mirror_x, (whole.y0 + whole.y1) / 2), colors.background) << c.lang;
+    fs::remove_all(s.dir);
+}
+
+INSTANTIATE_TEST_SUITE_P(Languages, NoticeMirroring,
+                         ::testing::Values(MirrorCase{"ar", true}, MirrorCase{"fa", true},
+                                           MirrorCase{"ps", true}, MirrorCase{"en", false},
+                                           MirrorCase{"tr", false}),
+                         [](const auto& param_info) { return param_info.param.lang; });
+
 TEST(KioskProcess, UnusableDataDirectoryStopsWithAClearMessage) {
     const fs::path dir = make_temp_dir("kiosk-e2e-datadir");
     std::ofstream(dir / "not-a-dir") << "x";
