@@ -106,6 +106,14 @@ std::pair<int, std::string> kiosk_sync(std::vector<std::string> args) {
 
 // [SECTION] The real kiosk-central
 
+// The same kiosk tests run against kiosk-central on SQLite (sync_client_integration_tests) and
+// on PostgreSQL (pg.client.*, built with KIOSK_TEST_POSTGRES, see client_pg.cmake).
+#ifdef KIOSK_TEST_POSTGRES
+constexpr bool kPostgres = true;
+#else
+constexpr bool kPostgres = false;
+#endif
+
 class RealServer : public ::testing::Test {
   protected:
     void SetUp() override {
@@ -119,6 +127,7 @@ class RealServer : public ::testing::Test {
     }
     void TearDown() override {
         server_.reset();
+        drop_db(kPostgres, db_);
         std::filesystem::remove_all(dir_);
     }
 
@@ -144,7 +153,7 @@ class RealServer : public ::testing::Test {
     }
 
     std::filesystem::path dir_ = make_temp_dir();
-    std::string db_ = (dir_ / "central.sqlite").string();
+    std::string db_ = fresh_db_url(kPostgres, dir_);
     std::string keys_ = (dir_ / "keys").string();
     std::string server_pk_;
     std::unique_ptr<Child> server_;
@@ -372,7 +381,8 @@ TEST_F(RealServer, KillNineDuringUploadsLosesAndDuplicatesNothing) {
               1);
 }
 
-// [SECTION] A hostile fake server
+// [SECTION] A hostile fake server (no database behind it: SQLite build only)
+#ifndef KIOSK_TEST_POSTGRES
 
 class FakeServer {
   public:
@@ -819,6 +829,8 @@ TEST_F(Hostile, TheDaemonBacksOffHonouringRetryAfterEvenWhenNewRecordsArrive) {
     EXPECT_EQ(kiosk_.counts().queued, 4);
     EXPECT_EQ(kiosk_.counts().sending, 0);
 }
+
+#endif  // KIOSK_TEST_POSTGRES
 
 }  // namespace
 }  // namespace kiosk::sync::client
