@@ -54,6 +54,12 @@ PassOutcome from_reply(const Reply& reply) {
     return failed(reply.verdict, reply.error, reply.retry_after);
 }
 
+// A pass that stops part-way still reports what it did before stopping.
+PassOutcome with_report(PassOutcome outcome, const PassReport& so_far) {
+    outcome.report = so_far;
+    return outcome;
+}
+
 Error bad_reply(const Error& decode_error) {
     return make_error(
         "sync.bad_reply",
@@ -319,18 +325,14 @@ PassOutcome SyncWorker::push(Transport& transport, const Identity& identity,
             if (auto e = give_back(reply.error.code)) {
                 return *e;
             }
-            PassOutcome f = from_reply(reply);
-            f.report = out.report;
-            return f;
+            return with_report(from_reply(reply), out.report);
         }
         auto response = decode_push_response(reply.body);
         if (!response) {
             if (auto e = give_back("sync.bad_reply")) {
                 return *e;
             }
-            PassOutcome f = failed(Verdict::transient, bad_reply(response.error()));
-            f.report = out.report;
-            return f;
+            return with_report(failed(Verdict::transient, bad_reply(response.error())), out.report);
         }
         auto changed = note_epoch(response->epoch);
         if (!changed) {
@@ -376,11 +378,10 @@ PassOutcome SyncWorker::push(Transport& transport, const Identity& identity,
             out.report.released += *moved;
             // The server kept these back (retry_later) or ignored them: try again after a pause
             // rather than spinning on them in this pass.
-            PassOutcome f = failed(Verdict::transient,
-                                   make_error("sync.no_ack", std::to_string(unanswered.size()) +
-                                                                 " record(s) not acknowledged"));
-            f.report = out.report;
-            return f;
+            return with_report(failed(Verdict::transient,
+                                      make_error("sync.no_ack", std::to_string(unanswered.size()) +
+                                                                    " record(s) not acknowledged")),
+                               out.report);
         }
         grow();
     }
@@ -406,15 +407,11 @@ PassOutcome SyncWorker::pull(Transport& transport, const std::string& token) {
             continue;
         }
         if (reply.verdict != Verdict::ok) {
-            PassOutcome f = from_reply(reply);
-            f.report = out.report;
-            return f;
+            return with_report(from_reply(reply), out.report);
         }
         auto page = decode_changes_page(reply.body);
         if (!page) {
-            PassOutcome f = failed(Verdict::transient, bad_reply(page.error()));
-            f.report = out.report;
-            return f;
+            return with_report(failed(Verdict::transient, bad_reply(page.error())), out.report);
         }
         auto changed = note_epoch(page->epoch);
         if (!changed) {

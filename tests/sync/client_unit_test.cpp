@@ -1,13 +1,19 @@
-// sync_client unit tests: backoff delays with seeded randomness, the HTTP status verdicts and
-// Retry-After parsing. No network.
+// sync_client unit tests: backoff delays with seeded randomness, the HTTP status verdicts,
+// Retry-After parsing, and the device identity on a real SQLite file. No network.
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+
 #include <algorithm>
+#include <filesystem>
 #include <set>
 
 #include "kiosk/core/random.hpp"
+#include "kiosk/store/settings.hpp"
 #include "sync/client/backoff.hpp"
+#include "sync/client/client.hpp"
 #include "sync/client/transport.hpp"
+#include "sync/protocol/encoding.hpp"
 
 namespace kiosk::sync::client {
 namespace {
@@ -102,6 +108,62 @@ TEST(RetryAfter, DeltaSecondsOnlyCappedAtAnHour) {
     EXPECT_EQ(parse_retry_after("-5"), std::nullopt);
     EXPECT_EQ(parse_retry_after("5s"), std::nullopt);
     EXPECT_EQ(parse_retry_after(""), std::nullopt);
+}
+
+class IdentityTest : public ::testing::Test {
+  protected:
+    void TearDown() override { std::filesystem::remove_all(dir_); }
+    store::Database open() { return std::move(store::Database::open(dir_ / "kiosk.db").value()); }
+
+    std::filesystem::path dir_ =
+        std::filesystem::temp_directory_path() / ("kiosk-identity-" + random_id());
+};
+
+TEST_F(IdentityTest, MadeOnceKeptAfterwardsWithAPrivateKeyFile) {
+    Identity first;
+    {
+        auto db = open();
+        auto id = ensure_identity(db);
+        ASSERT_TRUE(id.ok()) << id.error().message;
+        first = *id;
+    }
+    EXPECT_TRUE(is_id(first.device_id));
+    struct stat st {};
+    ASSERT_EQ(::stat((dir_ / "device.key").c_str(), &st), 0);
+    EXPECT_EQ(st.st_mode & 0777, 0600U);
+
+    auto db = open();
+    auto again = ensure_identity(db);
+    ASSERT_TRUE(again.ok());
+    EXPECT_EQ(again->device_id, first.device_id);
+    EXPECT_EQ(again->key.public_key, first.key.public_key);
+    EXPECT_EQ(again->key.secret_key, first.key.secret_key);
+    // The pair still signs and verifies: the public half is the one the server will hold.
+    auto sig = sign_record(random_id(), 1, "registration", 1, "sealed", again->key);
+    ASSERT_TRUE(sig.ok());
+    EXPECT_EQ(sig->size(), 64U);
+}
+
+TEST_F(IdentityTest, ALostKeyIsReportedNotSilentlyReplaced) {
+    auto db = open();
+    const auto first = ensure_identity(db);
+    ASSERT_TRUE(first.ok());
+    std::filesystem::remove(dir_ / "device.key");
+    auto lost = ensure_identity(db);
+    ASSERT_FALSE(lost.ok());
+    EXPECT_EQ(lost.error().code, "sync.identity_lost");
+    EXPECT_FALSE(std::filesystem::exists(dir_ / "device.key"));
+    EXPECT_EQ(**store::get_setting(db, keys::kDeviceId), first->device_id);
+}
+
+TEST_F(IdentityTest, AKeyFileWithoutAnIdIsReusedAfterACrash) {
+    const SignKeyPair orphan = SignKeyPair::generate();
+    std::filesystem::create_directories(dir_);
+    ASSERT_TRUE(write_key_file((dir_ / "device.key").string(), orphan.secret_key, true).ok());
+    auto db = open();
+    auto id = ensure_identity(db);
+    ASSERT_TRUE(id.ok()) << id.error().message;
+    EXPECT_EQ(id->key.public_key, orphan.public_key);
 }
 
 }  // namespace
