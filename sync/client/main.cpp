@@ -157,12 +157,11 @@ int main(int argc, char** argv) {
     }
     const std::string command = argv[1];
     std::map<std::string, std::string> opt;
-    for (int i = 2; i < argc; ++i) {
+    for (int i = 2; i < argc; i += 2) {  // --name value pairs
         if (std::strncmp(argv[i], "--", 2) != 0 || i + 1 >= argc) {
             return usage();
         }
         opt[argv[i] + 2] = argv[i + 1];
-        ++i;
     }
     const auto db_it = opt.find("db");
     if (db_it == opt.end()) {
