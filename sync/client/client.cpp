@@ -1,14 +1,21 @@
 // Identity, enrolment, sync passes and status (client.hpp). Index:
 //   [SECTION] Settings helpers
 //   [SECTION] Identity
+//   [SECTION] One worker per database
 //   [SECTION] Enrolment
 //   [SECTION] Push (P1-P3)
 //   [SECTION] Pull (P4)
 //   [SECTION] Pass and status
 #include "sync/client/client.hpp"
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cassert>
+#include <cerrno>
+#include <cstring>
 #include <unordered_map>
 #include <vector>
 
@@ -144,6 +151,27 @@ Result<Identity> ensure_identity(store::Database& db) {
         return s.error();
     }
     return identity;
+}
+
+// [SECTION] One worker per database
+
+Result<WorkerLock> WorkerLock::acquire(const store::Database& db) {
+    const std::string path = (db.path().parent_path() / "sync.lock").string();
+    const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        return make_error("sync.lock", "cannot open " + path + ": " + std::strerror(errno));
+    }
+    if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        ::close(fd);
+        return make_error("sync.busy", "another kiosk-sync is already syncing this database");
+    }
+    return WorkerLock(fd);
+}
+
+WorkerLock::~WorkerLock() {
+    if (fd_ >= 0) {
+        ::close(fd_);  // closing the last descriptor releases the flock
+    }
 }
 
 // [SECTION] Enrolment

@@ -76,6 +76,26 @@ Result<TransportConfig> transport_config_from(store::Database& db, TransportConf
 // "enrol.device_exists"), "sync.bad_reply", transport codes.
 Status enroll(store::Database& db, const TransportConfig& base, std::string_view code);
 
+// [SECTION] One worker per database
+
+// outbox.hpp invariant 5: only one sync worker may run per database (a second one's
+// recover_after_crash would hand out rows the first is sending). An exclusive flock on
+// "sync.lock" next to the database, released when this object dies (or the process does, even
+// by kill -9). Error "sync.busy" when another worker holds it.
+class WorkerLock {
+  public:
+    static Result<WorkerLock> acquire(const store::Database& db);
+    WorkerLock(WorkerLock&& other) noexcept : fd_(other.fd_) { other.fd_ = -1; }
+    WorkerLock& operator=(WorkerLock&&) = delete;
+    WorkerLock(const WorkerLock&) = delete;
+    WorkerLock& operator=(const WorkerLock&) = delete;
+    ~WorkerLock();
+
+  private:
+    explicit WorkerLock(int fd) : fd_(fd) {}
+    int fd_ = -1;
+};
+
 // [SECTION] Sync passes
 
 struct WorkerOptions {

@@ -26,6 +26,10 @@ Status run_daemon(const std::filesystem::path& db_file, const DaemonOptions& opt
     if (!db) {
         return db.error();
     }
+    auto lock = WorkerLock::acquire(*db);
+    if (!lock) {
+        return lock.error();
+    }
     // The watcher is a second connection, so the worker's own commits also show up there;
     // the version is re-read after each pass so they do not trigger another one.
     auto watcher = store::Database::open(db_file);

@@ -182,6 +182,10 @@ int main(int argc, char** argv) {
         return cmd_status(*db);
     }
     if (command == "once") {
+        auto lock = WorkerLock::acquire(*db);
+        if (!lock) {
+            return fail(lock.error());
+        }
         const SystemClock clock;
         SyncWorker worker(*db, clock);
         const PassOutcome out = worker.run_pass();

@@ -204,6 +204,24 @@ TEST_F(RealServer, EnrolThenOncePushesEveryRecordExactlyOnce) {
     }
 }
 
+TEST_F(RealServer, OnlyOneWorkerSyncsADatabaseAtATime) {
+    KioskDb kiosk;
+    ASSERT_TRUE(enroll(kiosk.db(), server_config(), enrol_code()).ok());
+    kiosk.submit(2, server_pk_);
+    {
+        auto held = WorkerLock::acquire(kiosk.db());
+        ASSERT_TRUE(held.ok()) << held.error().message;
+        EXPECT_EQ(WorkerLock::acquire(kiosk.db()).error().code, "sync.busy");
+        auto [rc, out] = kiosk_sync({"once", "--db", kiosk.path()});
+        EXPECT_EQ(rc, 1) << out;
+        EXPECT_NE(out.find("sync.busy"), std::string::npos) << out;
+        EXPECT_EQ(kiosk.counts().queued, 2);
+    }
+    auto [rc, out] = kiosk_sync({"once", "--db", kiosk.path()});
+    EXPECT_EQ(rc, 0) << "the lock is released with its holder\n" << out;
+    EXPECT_EQ(kiosk.counts().queued, 0);
+}
+
 TEST_F(RealServer, ABacklogDrainsInBatchesAndEachRecordLandsOnce) {
     KioskDb kiosk;
     ASSERT_TRUE(enroll(kiosk.db(), server_config(), enrol_code()).ok());
