@@ -8,6 +8,10 @@
 
 namespace kiosk::ui {
 
+// The layout direction for a language: its script's direction; left to right for a code that
+// is not shipped (the caller validated it already; a wrong guess must not crash the kiosk).
+i18n::TextDirection ui_direction(std::string_view language);
+
 // The left x of a box of width `w` whose start edge is `offset` pixels from the start edge of
 // the container [left, left + width): left + offset for LTR, mirrored from the right for RTL.
 float start_x(float left, float width, float offset, float w, bool rtl);

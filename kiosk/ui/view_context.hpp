@@ -46,8 +46,4 @@ struct ViewContext {
     }
 };
 
-// The layout direction for a language: its script's direction; left to right for a code that
-// is not shipped (the caller validated it already; a wrong guess must not crash the kiosk).
-i18n::TextDirection ui_direction(std::string_view language);
-
 }  // namespace kiosk::ui
