@@ -27,6 +27,10 @@ struct ShapeCase {
     std::string text;
 };
 
+void PrintTo(const ShapeCase& c, std::ostream* os) {
+    *os << c.lang << " \"" << c.text << '"';
+}
+
 class KioskTextShape : public ::testing::TestWithParam<ShapeCase> {};
 
 TEST_P(KioskTextShape, MatchesHbShapeWithTheSameFont) {

@@ -198,6 +198,10 @@ struct MirrorCase {
     bool rtl = false;
 };
 
+void PrintTo(const MirrorCase& c, std::ostream* os) {
+    *os << c.lang << (c.rtl ? " (rtl)" : " (ltr)");
+}
+
 class NoticeMirroring : public ::testing::TestWithParam<MirrorCase> {};
 
 TEST_P(NoticeMirroring, BackSitsAtTheBottomStartCornerWithItsLabel) {

@@ -155,12 +155,12 @@ TEST(Language, ViewsUseTheSessionsLanguageFromTheCatalogue) {
 
 // [SECTION] Text fits its widget at 1280×800 in every shipped language.
 
-class TextFits : public ::testing::TestWithParam<i18n::UiLanguage> {
+class TextFits : public ::testing::TestWithParam<std::string> {
   protected:
     HeadlessUi ui{1280, 800};
 
     void expect_fits(std::string_view key, const std::string& text, float px, float room) {
-        const std::string lang(GetParam().code);
+        const std::string& lang = GetParam();
         const float w = ui::text::measure_text(ui.renderer(), text, lang, px).x;
         EXPECT_LE(w, room) << "key " << key << " in " << lang << ": text " << w
                            << " px wide, widget " << room << " px";
@@ -180,7 +180,7 @@ class TextFits : public ::testing::TestWithParam<i18n::UiLanguage> {
 };
 
 TEST_P(TextFits, WelcomeNoticeAndIdleWarning) {
-    const std::string lang(GetParam().code);
+    const std::string& lang = GetParam();
     const i18n::Translator t = ui.catalogue().translator(lang);
     const ui::Theme theme = ui.context().theme;
     const float title = ui::title_px(theme);
@@ -211,10 +211,17 @@ TEST_P(TextFits, WelcomeNoticeAndIdleWarning) {
     expect_fits_button("idle.continue", "idle.continue");
 }
 
-INSTANTIATE_TEST_SUITE_P(ShippedLanguages, TextFits,
-                         ::testing::ValuesIn(i18n::shipped_languages().begin(),
-                                             i18n::shipped_languages().end()),
-                         [](const auto& param_info) { return std::string(param_info.param.code); });
+// Language codes (not UiLanguage structs, which gtest would print as raw bytes in test names).
+std::vector<std::string> shipped_codes() {
+    std::vector<std::string> codes;
+    for (const auto& lang : i18n::shipped_languages()) {
+        codes.emplace_back(lang.code);
+    }
+    return codes;
+}
+
+INSTANTIATE_TEST_SUITE_P(ShippedLanguages, TextFits, ::testing::ValuesIn(shipped_codes()),
+                         [](const auto& param_info) { return param_info.param; });
 
 }  // namespace
 }  // namespace kiosk::test
