@@ -1,7 +1,8 @@
 // What a view needs besides the session: the catalogue and the translator for the session's
 // language, the offered languages, the theme, the shaped-text renderer, the layout direction,
-// and where to record this frame's tappable widgets and missing glyphs. Built by the app (and
-// rebuilt when the language changes); views read it and never keep state of their own.
+// and where to record this frame's tappable widgets and missing glyphs. Built by the app for each
+// frame and valid for that frame only (its translator is replaced when the language changes);
+// views read it and never keep state of their own.
 #pragma once
 
 #include <cassert>

@@ -1,6 +1,8 @@
 // How a kiosk visit starts: fresh and pristine (no timer runs), or with --lang's language.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include "kiosk/app/kiosk_loop.hpp"
 
 namespace kiosk::app {
@@ -25,6 +27,45 @@ TEST(AppStart, LangOptionStartsWithTheLanguageChosen) {
     EXPECT_EQ(app.session.language, "fa");
     EXPECT_EQ(app.session.settings.current_year, 2023);
     EXPECT_TRUE(core::next_deadline(app.session).has_value()) << "a visit in progress times out";
+}
+
+TEST(AppAssets, TheFirstExistingDirectoryWinsAndAMissingOneSaysWhereItLooked) {
+    const std::filesystem::path missing = "/nonexistent/kiosk/i18n";
+    const std::filesystem::path source = KIOSK_ASSETS_DIR "/i18n";
+    const std::vector<std::filesystem::path> both = {missing, source};
+    const auto found = find_asset_dir(both, "i18n");
+    ASSERT_TRUE(found.ok()) << found.error().message;
+    EXPECT_EQ(*found, source);
+
+    const std::vector<std::filesystem::path> none = {missing};
+    const auto error = find_asset_dir(none, "i18n");
+    ASSERT_FALSE(error.ok());
+    EXPECT_EQ(error.error().code, "app.assets_missing");
+    EXPECT_NE(error.error().message.find(missing.string()), std::string::npos);
+}
+
+TEST(AppViewContext, FollowsTheSessionsLanguageAndDirection) {
+    auto catalogue = i18n::Catalogue::load_directory(KIOSK_ASSETS_DIR "/i18n");
+    ASSERT_TRUE(catalogue.ok()) << catalogue.error().message;
+    ViewResources res;
+    res.catalogue = &*catalogue;
+    AppState app = start_app(Options{}, FakeClock(Millis{0}, 1'790'000'000));
+
+    const ui::ViewContext en = view_context(res, app);
+    EXPECT_EQ(en.language(), "en");
+    EXPECT_FALSE(en.rtl());
+    const std::string en_back = en.text("common.back");
+    EXPECT_EQ(en_back, catalogue->tr("en", "common.back"));
+
+    // A context lives for one frame: the next one is built after the language changed.
+    app.session = core::reduce(app.session, core::ChooseLanguage{"ps"}, Millis{1});
+    const ui::ViewContext ps = view_context(res, app);
+    EXPECT_EQ(ps.language(), "ps");
+    EXPECT_TRUE(ps.rtl());
+    EXPECT_EQ(ps.text("common.back"), catalogue->tr("ps", "common.back"));
+    EXPECT_NE(ps.text("common.back"), en_back) << "ps has its own word";
+    EXPECT_EQ(ps.count_text("idle.seconds_left", 3, "n"),
+              catalogue->translator("ps").count_text("idle.seconds_left", 3, "n"));
 }
 
 }  // namespace
