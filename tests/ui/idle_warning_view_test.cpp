@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "headless_ui.hpp"
+#include "kiosk/ui/widgets.hpp"
 
 namespace kiosk::test {
 namespace {
@@ -53,6 +54,26 @@ TEST_F(IdleWarningView, CountdownTextFollowsTheSessionClock) {
     EXPECT_TRUE(ui.glyphs().take_new().empty());
     EXPECT_EQ(core::seconds_left_in_warning(session, warned_at_ + Millis{0}),
               static_cast<int>(session.settings.idle.warning.count() / 1000));
+}
+
+TEST_F(IdleWarningView, ShowsStillThereAndTheCountdownInTheSessionsLanguage) {
+    const Millis at = warned_at_ + Millis{4500};
+    ui.frame(session, {}, at);
+    const int left = core::seconds_left_in_warning(session, at);
+    const i18n::Translator tr = ui.catalogue().translator("tr");
+    const float px = ui::title_px(ui.context().theme);
+    // The view shaped exactly these strings at title size: shaping them again is a cache hit.
+    i18n::Shaper& shaper = ui.renderer().shaper();
+    for (const std::string& text :
+         {tr("idle.still_there"), tr.count_text("idle.seconds_left", left, "n")}) {
+        const auto before = shaper.stats();
+        ui.renderer().shape(text, "tr", px);
+        EXPECT_EQ(shaper.stats().misses, before.misses) << "not drawn: " << text;
+    }
+    // A different second is a different string (the countdown follows the frame time).
+    const auto before = shaper.stats();
+    ui.renderer().shape(tr.count_text("idle.seconds_left", left + 1, "n"), "tr", px);
+    EXPECT_EQ(shaper.stats().misses, before.misses + 1);
 }
 
 }  // namespace
