@@ -34,7 +34,8 @@ Error usage_error(std::string message) {
 
 std::string_view usage() {
     return "usage: kiosk [--fullscreen] [--size WxH] [--data-dir DIR] [--lang CODE]\n"
-           "             [--screenshot PNG] [--dump-layout JSON] [--report-startup]\n";
+           "             [--screenshot PNG] [--dump-layout JSON] [--report-startup]\n"
+           "       kiosk text shape --lang CODE TEXT   (the glyphs the kiosk draws for TEXT)\n";
 }
 
 Result<Options> parse_options(std::span<const std::string_view> args) {
