@@ -195,14 +195,6 @@ class PgStore final : public ServerStore {
         });
     }
 
-    Status put_offer(const std::string& offer_id, const std::string& canonical_json) override {
-        return feed_write(offer_id, canonical_json);
-    }
-
-    Status withdraw_offer(const std::string& offer_id) override {
-        return feed_write(offer_id, std::nullopt);
-    }
-
     Result<FeedPage> changes(std::uint64_t after_seq, std::size_t limit) override {
         return run<FeedPage>([&](pqxx::connection& c) -> Result<FeedPage> {
             // One snapshot for the head and the rows.
@@ -229,7 +221,8 @@ class PgStore final : public ServerStore {
                           "the database has no schema: run kiosk-central init");
     }
 
-    Status feed_write(const std::string& offer_id, const std::optional<std::string>& body) {
+    Status feed_write(const std::string& offer_id,
+                      const std::optional<std::string>& body) override {
         return run<Ok>([&](pqxx::connection& c) -> Result<Ok> {
             pqxx::work w(c);
             // The counter row stays locked until commit: the next writer waits, so sequence

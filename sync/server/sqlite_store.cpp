@@ -254,14 +254,6 @@ class SqliteStore final : public ServerStore {
         return Ok{};
     }
 
-    Status put_offer(const std::string& offer_id, const std::string& canonical_json) override {
-        return feed_write(offer_id, canonical_json);
-    }
-
-    Status withdraw_offer(const std::string& offer_id) override {
-        return feed_write(offer_id, std::nullopt);
-    }
-
     Result<FeedPage> changes(std::uint64_t after_seq, std::size_t limit) override {
         const std::lock_guard lock(mu_);
         FeedPage page;
@@ -353,7 +345,8 @@ class SqliteStore final : public ServerStore {
         return sqlite_error(db_, "read meta");
     }
 
-    Status feed_write(const std::string& offer_id, const std::optional<std::string>& body) {
+    Status feed_write(const std::string& offer_id,
+                      const std::optional<std::string>& body) override {
         const std::lock_guard lock(mu_);
         return in_tx([&]() -> Status {
             Stmt next(db_, schema::kNextSeq);

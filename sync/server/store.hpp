@@ -85,9 +85,18 @@ class ServerStore {
         const std::function<void(const StoredRecord&, const Device&)>& fn) = 0;
 
     // Job offers: each call takes the next feed sequence in its own transaction.
-    virtual Status put_offer(const std::string& offer_id, const std::string& canonical_json) = 0;
-    virtual Status withdraw_offer(const std::string& offer_id) = 0;
+    Status put_offer(const std::string& offer_id, const std::string& canonical_json) {
+        return feed_write(offer_id, canonical_json);
+    }
+    Status withdraw_offer(const std::string& offer_id) {
+        return feed_write(offer_id, std::nullopt);
+    }
     virtual Result<FeedPage> changes(std::uint64_t after_seq, std::size_t limit) = 0;
+
+  protected:
+    // One change-feed entry: an upsert with a body, or a tombstone with none.
+    virtual Status feed_write(const std::string& offer_id,
+                              const std::optional<std::string>& body) = 0;
 };
 
 // "postgresql://..." or "postgres://..." → PostgreSQL; anything else is a SQLite file path.
