@@ -10,6 +10,14 @@
 //                  cursor and server epoch will be added here as columns by the job-offers step,
 //                  so a page of changes and its cursor can be committed in one transaction.
 //   schema_log     one row per applied step: proves each ran exactly once.
+//
+// Version 2 (job offers and restore safety):
+//   job_offers     the offers pulled from the change feed (id → JSON body); updated_seq is the
+//                  local order in which pages were applied (recorded only).
+//   sync_state     gains pull_cursor ("0": read everything) and server_epoch (NULL: never seen),
+//                  so an offer page and its cursor commit in one transaction.
+//   outbox         acked rows are now kept (state 'acked', sealed body) for a bounded window so
+//                  a server restored from an older backup can be sent them again (outbox.hpp).
 #include "kiosk/store/migrations.hpp"
 
 #include <array>
@@ -68,8 +76,20 @@ constexpr std::string_view kStep1 =
     ") STRICT;"
     "INSERT INTO sync_state (id, next_device_seq) VALUES (1, 1);";
 
+constexpr std::string_view kStep2 =
+    "CREATE TABLE job_offers ("
+    "  id TEXT NOT NULL PRIMARY KEY CHECK (id <> ''),"
+    "  body TEXT NOT NULL CHECK (json_valid(body)),"
+    "  updated_seq INTEGER"
+    ") STRICT;"
+    "ALTER TABLE sync_state ADD COLUMN pull_cursor TEXT NOT NULL DEFAULT '0'"
+    "  CHECK (pull_cursor <> '');"
+    "ALTER TABLE sync_state ADD COLUMN server_epoch TEXT;";
+
 constexpr std::array kSteps = {
     MigrationStep{1, "create registrations, outbox, settings, sync_state", kStep1},
+    MigrationStep{2, "add job_offers, pull cursor and server epoch; keep acked outbox rows",
+                  kStep2},
 };
 
 static_assert(kSteps.back().version == Database::kSchemaVersion,

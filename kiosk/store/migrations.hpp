@@ -3,7 +3,7 @@
 // and sets PRAGMA user_version = N, so a crash leaves the file at a whole version.
 //
 // To change the schema, append a step (never edit a shipped one) and raise
-// Database::kSchemaVersion. Planned: job offers + their pull cursor, then full-text search.
+// Database::kSchemaVersion. Planned: full-text search.
 #pragma once
 
 #include <span>

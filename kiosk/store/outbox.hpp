@@ -5,27 +5,36 @@
 //                T1 enqueue (submit_registration / enqueue_record)
 //                              |
 //                              v
-//        +---------------->  queued
-//        |                     |
-//        |                     | T2 claim_batch (device_seq order, within a byte budget)
-//        |                     v
-//        +-- T5 release ---- sending ---- T4 mark_rejected ---->  rejected
-//        |   (no final         |  |                               (kept for staff with the
-//        |    answer)          |  |                                server's reason; never
-//        +-- T6 recover -------+  | T3 mark_acked                  retried; never blocks the
-//            after crash          v (created or duplicate)         records behind it)
-//                               acked --> purged (same transaction)
+//        +---------------->  queued  <------------------------------------------+
+//        |                     |                                                  |
+//        |                     | T2 claim_batch (device_seq order, within a       | T7 requeue_
+//        |                     v    byte budget)                                  |  for_new_epoch
+//        +-- T5 release ---- sending ---- T4 mark_rejected ---->  rejected -------+  (server
+//        |   (no final         |  |                               (kept for staff |   restored:
+//        |    answer)          |  |                                with the       |   new epoch)
+//        +-- T6 recover -------+  | T3 mark_acked                  server's reason)|
+//            after crash          v (created or duplicate)                        |
+//                               acked ------------------------------------------+
+//                                 |
+//                                 | T8 purge_acked (all but the newest keep_last_n acked rows;
+//                                 v    secure_delete on, then a WAL checkpoint)
+//                              (purged: the row and its sealed body are gone)
 //
 // Invariants:
 //   1. Every transition is one SQLite transaction: a crash leaves each row in exactly one state.
-//   2. Only the sync worker moves rows out of `queued`/`sending`; the UI only enqueues (T1).
-//   3. `acked` is never observed: the ack and the purge (DELETE, with secure_delete on) commit
-//      together. The state exists in the schema so the CHECK names every state of the machine.
+//   2. Only the sync worker moves rows out of `queued`/`sending`/`acked`; the UI only enqueues.
+//   3. Acked rows keep their sealed body (never readable here) for a bounded window: the newest
+//      kDefaultAckedRetention acked records by device_seq. If the central server is restored from
+//      an older backup it reports a new epoch, and T7 sends them again; the server answers
+//      `duplicate` for what it still has and `created` for what the restore lost. Records purged
+//      before the restore cannot be recovered: the window must cover the backup interval.
 //   4. T3, T4 and T5 apply only to rows in `sending`; others are left alone (an ack for a row
 //      already purged, say, is counted out, not an error).
 //   5. T6 is called by the sync worker itself when it starts, before its first claim_batch
 //      (and by nobody else: run while a worker is sending, it would hand the same rows out
 //      twice). The server's per-record idempotence makes a re-send after a crash harmless.
+//   6. T7 leaves `queued` and `sending` rows alone; rejected rows are retried because the
+//      restored server may judge them differently (their reason is cleared).
 #pragma once
 
 #include <cstddef>
@@ -73,8 +82,13 @@ struct RejectedRecord {
 struct OutboxCounts {
     std::int64_t queued = 0;
     std::int64_t sending = 0;
-    std::int64_t rejected = 0;  // acked rows are purged, so there is no acked count
+    std::int64_t rejected = 0;
+    std::int64_t acked = 0;  // kept for a possible server restore (invariant 3)
 };
+
+// How many acked records the sync worker keeps (invariant 3). At roughly 2 KiB of sealed body
+// each this is about 20 MiB at most: far more than a centre registers between two server backups.
+inline constexpr std::size_t kDefaultAckedRetention = 10'000;
 
 // T1's shared part: takes the next device_seq from sync_state and inserts a `queued` row.
 // Must be called inside the caller's transaction (asserted), so the record and whatever else the
@@ -95,8 +109,8 @@ Result<std::int64_t> insert_queued_in_transaction(Database& db, const NewOutboxR
 Result<std::vector<OutboxRecord>> claim_batch(Database& db, std::size_t max_records,
                                               std::size_t max_bytes);
 
-// T3: the server stored these records (created or duplicate): deletes their rows. Returns how
-// many rows were purged (ids not in `sending` are skipped).
+// T3: the server stored these records (created or duplicate): they become `acked` and keep their
+// body until T8. Returns how many rows moved (ids not in `sending` are skipped).
 Result<std::size_t> mark_acked(Database& db, std::span<const std::string> record_ids);
 
 // T4: the server refused this record for good. `reason` is kept for staff (no personal data).
@@ -111,6 +125,15 @@ Result<std::size_t> release(Database& db, std::span<const std::string> record_id
 // T6: every `sending` row back to `queued` (attempts unchanged: the answer is unknown). Called by
 // the sync worker at start-up, see invariant 5. Returns how many rows moved.
 Result<std::size_t> recover_after_crash(Database& db);
+
+// T7: the server's epoch changed (it was restored or recreated): every `acked` and `rejected` row
+// back to `queued` (last_error cleared, attempts unchanged). Returns how many rows moved.
+Result<std::size_t> requeue_for_new_epoch(Database& db);
+
+// T8: deletes all acked rows except the newest `keep_last_n` (by device_seq), then checkpoints
+// the WAL (best effort: a busy reader postpones it to the worker's next checkpoint) so the deleted
+// sealed bodies leave it too. Returns how many rows were purged.
+Result<std::size_t> purge_acked(Database& db, std::size_t keep_last_n);
 
 Result<OutboxCounts> counts(Database& db);
 

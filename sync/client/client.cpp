@@ -21,6 +21,7 @@
 
 #include "kiosk/store/settings.hpp"
 #include "kiosk/store/sqlite.hpp"
+#include "kiosk/store/sync_state.hpp"
 #include "sync/protocol/encoding.hpp"
 #include "sync/protocol/wire.hpp"
 
@@ -67,45 +68,53 @@ PassOutcome with_report(PassOutcome outcome, const PassReport& so_far) {
     return outcome;
 }
 
+// Adds a second push's counts (after an epoch change found while pulling) to the first one's.
+void add_push_report(PassReport& into, const PassReport& more) {
+    into.acked += more.acked;
+    into.rejected += more.rejected;
+    into.released += more.released;
+    into.batches += more.batches;
+}
+
 Error bad_reply(const Error& decode_error) {
     return make_error(
         "sync.bad_reply",
         "a 2xx reply that is not a protocol message (captive portal?): " + decode_error.message);
 }
 
-// Applies one page of the change feed and its cursor in one transaction (P4). `from_zero` drops
-// every stored offer first: a read from cursor 0 is a full snapshot.
-Status apply_page(store::Database& db, const ChangesPage& page, bool from_zero) {
-    return store::in_transaction<Ok>(db, [&]() -> Status {
-        if (from_zero) {
-            auto drop = store::Statement::prepare(
-                db.handle(), "DELETE FROM settings WHERE substr(key, 1, ?1) = ?2");
-            if (!drop) {
-                return drop.error();
-            }
-            drop->bind(1, static_cast<std::int64_t>(keys::kOfferPrefix.size()))
-                .bind(2, keys::kOfferPrefix);
-            if (auto s = drop->run(); !s) {
-                return s;
-            }
+// Applies one page of the change feed and its cursor in one transaction (P4); a page read from
+// cursor "0" replaces every stored offer (store::apply_offer_page).
+Status apply_page(store::Database& db, const ChangesPage& page) {
+    std::vector<store::JobOffer> offers;
+    offers.reserve(page.upserts.size());
+    for (const auto& up : page.upserts) {
+        offers.push_back(store::JobOffer{up.id, up.offer.dump()});
+    }
+    return store::apply_offer_page(db, offers, page.tombstones, page.next, page.epoch);
+}
+
+// Records the server's epoch. When a different one was stored the server was restored or
+// recreated: acked and rejected records go back to the queue (the restore may have lost them;
+// the server answers `duplicate` for the rest), then the offers and cursor are reset. In that
+// order, so a crash in between only repeats the requeue. Returns whether the epoch changed.
+Result<bool> adopt_epoch(store::Database& db, const std::string& epoch) {
+    auto state = store::read_sync_state(db);
+    if (!state) {
+        return state.error();
+    }
+    if (state->server_epoch == epoch) {
+        return false;
+    }
+    const bool changed = state->server_epoch.has_value();
+    if (changed) {
+        if (auto moved = store::requeue_for_new_epoch(db); !moved) {
+            return moved.error();
         }
-        for (const auto& up : page.upserts) {
-            if (auto s = store::set_setting(db, std::string(keys::kOfferPrefix) + up.id,
-                                            up.offer.dump());
-                !s) {
-                return s;
-            }
-        }
-        for (const auto& id : page.tombstones) {
-            if (auto s = store::erase_setting(db, std::string(keys::kOfferPrefix) + id); !s) {
-                return s;
-            }
-        }
-        if (auto s = store::set_setting(db, keys::kCursor, page.next); !s) {
-            return s;
-        }
-        return store::set_setting(db, keys::kEpoch, page.epoch);
-    });
+    }
+    if (auto s = store::reset_offers(db, epoch); !s) {
+        return s.error();
+    }
+    return changed;
 }
 
 }  // namespace
@@ -210,26 +219,26 @@ Status enroll(store::Database& db, const TransportConfig& base, std::string_view
     if (response->device_id != identity->device_id) {
         return make_error("sync.bad_reply", "the server enrolled another device id");
     }
-    const std::string old_epoch = setting_or(db, keys::kEpoch, "", nullptr);
-    return store::in_transaction<Ok>(db, [&]() -> Status {
+    auto stored = store::in_transaction<Ok>(db, [&]() -> Status {
         for (const auto& [key, value] :
              {std::pair{keys::kServerUrl, std::string_view(base.base_url)},
               std::pair{keys::kCaFile, std::string_view(base.ca_file)},
               std::pair{keys::kPinnedKey, std::string_view(base.pinned_public_key)},
               std::pair{keys::kToken, std::string_view(response->token)},
-              std::pair{keys::kCentre, std::string_view(response->centre)},
-              std::pair{keys::kEpoch, std::string_view(response->epoch)}}) {
+              std::pair{keys::kCentre, std::string_view(response->centre)}}) {
             if (auto s = store::set_setting(db, key, value); !s) {
-                return s;
-            }
-        }
-        if (old_epoch != response->epoch) {
-            if (auto s = store::set_setting(db, keys::kCursor, "0"); !s) {
                 return s;
             }
         }
         return store::erase_setting(db, keys::kEnrolmentNeeded);
     });
+    if (!stored) {
+        return stored;
+    }
+    if (auto adopted = adopt_epoch(db, response->epoch); !adopted) {
+        return adopted.error();
+    }
+    return Ok{};
 }
 
 // [SECTION] Push (P1-P3)
@@ -253,29 +262,6 @@ void SyncWorker::shrink() {
 void SyncWorker::grow() {
     batch_records_ = std::min(options_.max_records, batch_records_ * 2);
     batch_bytes_ = std::min(options_.max_bytes, batch_bytes_ * 2);
-}
-
-// A reply's epoch differs from the stored one: the server's database was recreated or
-// restored. Returns whether it changed; the cursor goes back to "0".
-Result<bool> SyncWorker::note_epoch(const std::string& epoch) {
-    auto stored = store::get_setting(db_, keys::kEpoch);
-    if (!stored) {
-        return stored.error();
-    }
-    if (stored->has_value() && **stored == epoch) {
-        return false;
-    }
-    const bool changed = stored->has_value();
-    auto s = store::in_transaction<Ok>(db_, [&]() -> Status {
-        if (auto e = store::set_setting(db_, keys::kEpoch, epoch); !e) {
-            return e;
-        }
-        return store::set_setting(db_, keys::kCursor, "0");
-    });
-    if (!s) {
-        return s.error();
-    }
-    return changed;
 }
 
 PassOutcome SyncWorker::push(Transport& transport, const Identity& identity,
@@ -362,7 +348,7 @@ PassOutcome SyncWorker::push(Transport& transport, const Identity& identity,
             }
             return with_report(failed(Verdict::transient, bad_reply(response.error())), out.report);
         }
-        auto changed = note_epoch(response->epoch);
+        auto changed = adopt_epoch(db_, response->epoch);
         if (!changed) {
             return store_failed(changed.error());
         }
@@ -422,14 +408,14 @@ PassOutcome SyncWorker::pull(Transport& transport, const std::string& token) {
     out.ok = true;
     int resets = 0;
     for (std::size_t n = 0; n < options_.max_pages_per_pass; ++n) {
-        Error error;
-        const std::string cursor = setting_or(db_, keys::kCursor, "0", &error);
-        if (!error.code.empty()) {
-            return store_failed(error);
+        auto state = store::read_sync_state(db_);
+        if (!state) {
+            return store_failed(state.error());
         }
-        const Reply reply = transport.get(changes_target(cursor, options_.page_limit), token);
+        const Reply reply =
+            transport.get(changes_target(state->pull_cursor, options_.page_limit), token);
         if (reply.verdict == Verdict::reset && resets++ == 0) {
-            if (auto s = store::set_setting(db_, keys::kCursor, "0"); !s) {
+            if (auto s = store::restart_pull(db_); !s) {
                 return store_failed(s.error());
             }
             continue;
@@ -441,7 +427,7 @@ PassOutcome SyncWorker::pull(Transport& transport, const std::string& token) {
         if (!page) {
             return with_report(failed(Verdict::transient, bad_reply(page.error())), out.report);
         }
-        auto changed = note_epoch(page->epoch);
+        auto changed = adopt_epoch(db_, page->epoch);
         if (!changed) {
             return store_failed(changed.error());
         }
@@ -452,7 +438,7 @@ PassOutcome SyncWorker::pull(Transport& transport, const std::string& token) {
                 continue;
             }
         }
-        if (auto s = apply_page(db_, *page, cursor == "0"); !s) {
+        if (auto s = apply_page(db_, *page); !s) {
             return store_failed(s.error());
         }
         ++out.report.pages;
@@ -507,6 +493,19 @@ PassOutcome SyncWorker::run_pass() {
             return pushed;
         }
         PassOutcome pulled = pull(transport, **token);
+        if (pulled.ok && pulled.report.epoch_changed) {
+            // The feed revealed a restored server and its records were requeued: send them now.
+            PassOutcome again = push(transport, *identity, **token);
+            add_push_report(pushed.report, again.report);
+            if (!again.ok) {
+                again.report = pushed.report;
+                again.report.pages = pulled.report.pages;
+                again.report.upserts = pulled.report.upserts;
+                again.report.tombstones = pulled.report.tombstones;
+                again.report.epoch_changed = true;
+                return again;
+            }
+        }
         pulled.report.acked = pushed.report.acked;
         pulled.report.rejected = pushed.report.rejected;
         pulled.report.released = pushed.report.released;
@@ -519,6 +518,9 @@ PassOutcome SyncWorker::run_pass() {
     if (out.ok) {
         (void)store::set_int_setting(db_, keys::kLastSuccess, clock_.unix_seconds());
         (void)store::erase_setting(db_, keys::kLastError);
+        // purge_acked checkpoints only when it deleted something; the WAL also holds the pass's
+        // other writes.
+        (void)store::purge_acked(db_, options_.acked_retention);
         (void)db_.checkpoint();
     } else {
         (void)store::set_setting(db_, keys::kLastError, out.error.code + ": " + out.error.message);
@@ -541,18 +543,15 @@ Result<SyncStatus> read_status(store::Database& db) {
         return Ok{};
     };
     std::optional<std::string> token;
-    std::optional<std::string> cursor;
     for (auto [key, into] :
          {std::pair{keys::kDeviceId, &st.device_id}, std::pair{keys::kServerUrl, &st.server_url},
-          std::pair{keys::kCentre, &st.centre}, std::pair{keys::kEpoch, &st.epoch},
-          std::pair{keys::kToken, &token}, std::pair{keys::kCursor, &cursor},
+          std::pair{keys::kCentre, &st.centre}, std::pair{keys::kToken, &token},
           std::pair{keys::kLastError, &st.last_error}}) {
         if (auto s = get(key, *into); !s) {
             return s.error();
         }
     }
     st.enrolled = token.has_value();
-    st.cursor = cursor.value_or("0");
     auto needed = store::get_bool_setting(db, keys::kEnrolmentNeeded);
     if (!needed) {
         return needed.error();
@@ -568,23 +567,18 @@ Result<SyncStatus> read_status(store::Database& db) {
         return queue.error();
     }
     st.queue = *queue;
-    auto offers = store::Statement::prepare(
-        db.handle(), "SELECT count(*) FROM settings WHERE substr(key, 1, ?1) = ?2");
-    if (!offers) {
-        return offers.error();
+    auto sync = store::read_sync_state(db);
+    if (!sync) {
+        return sync.error();
     }
-    offers->bind(1, static_cast<std::int64_t>(keys::kOfferPrefix.size()))
-        .bind(2, keys::kOfferPrefix);
-    auto row = offers->step();
-    if (!row) {
-        return row.error();
-    }
-    st.offers = offers->column_int64(0);
+    st.epoch = sync->server_epoch;
+    st.cursor = sync->pull_cursor;
+    st.offers = sync->offers;
     return st;
 }
 
 Result<std::optional<std::string>> stored_offer(store::Database& db, std::string_view id) {
-    return store::get_setting(db, std::string(keys::kOfferPrefix) + std::string(id));
+    return store::find_offer(db, id);
 }
 
 }  // namespace kiosk::sync::client

@@ -1,10 +1,10 @@
 // The kiosk's side of the sync protocol (sync/README.md): the device identity, enrolment, one
 // sync pass (drain the outbox, then read the change feed), and the status staff see.
 //
-// Where things live until the store has tables for them (all in the `settings` table, keys in
-// namespace `keys` below): device id, server URL, bearer token, centre, epoch, change cursor,
-// TLS options, the "enrolment needed" flag, last success / last error, and the job offers
-// themselves ("sync.offer.<id>" → canonical JSON). The device's Ed25519 secret key is a file
+// Where things live: the pull cursor, server epoch and job offers in the store's sync_state and
+// job_offers tables (kiosk/store/sync_state.hpp); device id, server URL, bearer token, centre,
+// TLS options, the "enrolment needed" flag and last success / last error in the `settings` table
+// (keys in namespace `keys` below). The device's Ed25519 secret key is a file
 // next to the database, mode 0600 (sync/README.md, "Before enrolment").
 //
 // A pass, in order:
@@ -17,7 +17,12 @@
 //      each success doubles it back up to the normal size.
 //   P4 GET /v1/changes from the stored cursor; each page's offers and its cursor commit in one
 //      transaction; 410 → cursor "0"; a new epoch → cursor "0" and offers re-read from scratch.
-//   P5 checkpoint the WAL so purged sealed bodies leave it too.
+//   Epoch change (seen in a push reply or a page): the server was restored from a backup or
+//      recreated, so acked and rejected records are requeued (store::requeue_for_new_epoch) and
+//      pushed again; the server answers `duplicate` for those it still holds. A change first seen
+//      while pulling triggers a second push in the same pass.
+//   P5 purge acked records beyond WorkerOptions::acked_retention and checkpoint the WAL so purged
+//      sealed bodies leave it too.
 #pragma once
 
 #include <cstddef>
@@ -41,14 +46,11 @@ inline constexpr std::string_view kDeviceId = "sync.device_id";
 inline constexpr std::string_view kServerUrl = "sync.server_url";
 inline constexpr std::string_view kToken = "sync.token";
 inline constexpr std::string_view kCentre = "sync.centre";
-inline constexpr std::string_view kEpoch = "sync.epoch";
-inline constexpr std::string_view kCursor = "sync.cursor";
 inline constexpr std::string_view kCaFile = "sync.ca_file";
 inline constexpr std::string_view kPinnedKey = "sync.pinned_public_key";
 inline constexpr std::string_view kEnrolmentNeeded = "sync.enrolment_needed";  // bool
 inline constexpr std::string_view kLastSuccess = "sync.last_success";          // unix seconds
 inline constexpr std::string_view kLastError = "sync.last_error";              // "code: message"
-inline constexpr std::string_view kOfferPrefix = "sync.offer.";
 }  // namespace keys
 
 // [SECTION] Identity
@@ -103,6 +105,8 @@ struct WorkerOptions {
     std::size_t max_bytes = 256 * 1024;
     std::size_t page_limit = 100;
     std::size_t max_pages_per_pass = 1000;  // bounds one pass after a very long absence
+    // Acked records kept for a server restore (outbox.hpp invariant 3).
+    std::size_t acked_retention = store::kDefaultAckedRetention;
 };
 
 struct PassReport {
@@ -140,7 +144,6 @@ class SyncWorker {
   private:
     PassOutcome push(Transport& transport, const Identity& identity, const std::string& token);
     PassOutcome pull(Transport& transport, const std::string& token);
-    Result<bool> note_epoch(const std::string& epoch);
     void shrink();
     void grow();
 

@@ -94,7 +94,7 @@ TEST_F(Outbox, ClaimStaysWithinTheByteBudgetButAlwaysTakesOneRecord) {
     EXPECT_EQ(ids_of(claim(10, 0)), std::vector<std::string>{big[1]});
 }
 
-TEST_F(Outbox, AckPurgesOnlyRecordsBeingSent) {
+TEST_F(Outbox, AckMovesOnlyRecordsBeingSentAndKeepsThemAcked) {
     const auto ids = submit(1, 4);
     const auto batch = claim(2);
     // ids[2] is still queued and the last id is unknown: neither may be touched.
@@ -102,7 +102,12 @@ TEST_F(Outbox, AckPurgesOnlyRecordsBeingSent) {
     auto acked = mark_acked(db(), acks);
     ASSERT_TRUE(acked.ok()) << acked.error().message;
     EXPECT_EQ(*acked, 2u);
-    EXPECT_EQ(RawSqlite(file_).integer("SELECT count(*) FROM outbox"), 2);
+    // Acked rows stay (with their sealed body) until purge_acked, so a restored server can get
+    // them again.
+    EXPECT_EQ(RawSqlite(file_).integer("SELECT count(*) FROM outbox"), 4);
+    EXPECT_EQ(column_of("state", ids[0]), "acked");
+    EXPECT_EQ(column_of("state", ids[1]), "acked");
+    EXPECT_EQ(count().acked, 2);
     EXPECT_EQ(column_of("state", ids[2]), "queued");
     // The receipts stay: they are how staff find a reference code later.
     EXPECT_EQ(RawSqlite(file_).integer("SELECT count(*) FROM registrations"), 4);
@@ -216,6 +221,9 @@ TEST_F(Outbox, AnAckedBodyLeavesNoBytesInTheFileOnceCheckpointed) {
     ASSERT_EQ(claim(1).size(), 1u);
     ASSERT_EQ(mark_acked(db(), std::vector<std::string>{r.record_id}).value(), 1u);
     ASSERT_TRUE(db().checkpoint().ok());
+    // Acked but inside the retention window: the body is kept for a server restore.
+    ASSERT_TRUE(contains(testing::read_bytes(file_), needle));
+    ASSERT_EQ(purge_acked(db(), 0).value(), 1u);  // purge_acked checkpoints by itself
     EXPECT_FALSE(contains(testing::read_bytes(file_), needle));
     EXPECT_EQ(std::filesystem::file_size(dir_ / "kiosk.db-wal"), 0u);
 }

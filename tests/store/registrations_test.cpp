@@ -68,6 +68,7 @@ TEST_F(Registrations, DeviceSeqStrictlyIncreasesSurvivesReopenAndIsNeverReused) 
         ids.push_back(record.record_id);
     }
     ASSERT_EQ(mark_acked(db(), ids).value(), 3u);
+    ASSERT_EQ(purge_acked(db(), 0).value(), 3u);
     reopen();
 
     auto receipt = submit_registration(db(), make_registration(4));
@@ -213,7 +214,11 @@ TEST_F(Registrations, StaffFindAReferenceCodeAndSeeWhetherItWasDelivered) {
     ASSERT_EQ(mark_acked(db(), std::vector<std::string>{r.record_id}).value(), 1u);
     auto delivered = find_registration_by_reference(db(), r.reference_code);
     ASSERT_TRUE(delivered.ok() && delivered->has_value());
-    EXPECT_EQ((*delivered)->outbox_state, std::nullopt);
+    EXPECT_EQ((*delivered)->outbox_state, OutboxState::Acked);
+    ASSERT_EQ(purge_acked(db(), 0).value(), 1u);
+    auto purged = find_registration_by_reference(db(), r.reference_code);
+    ASSERT_TRUE(purged.ok() && purged->has_value());
+    EXPECT_EQ((*purged)->outbox_state, std::nullopt);
 
     auto missing = find_registration_by_reference(db(), "K7-NOPE");
     ASSERT_TRUE(missing.ok());

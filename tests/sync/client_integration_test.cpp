@@ -20,6 +20,7 @@
 #include "kiosk/store/outbox.hpp"
 #include "kiosk/store/registrations.hpp"
 #include "kiosk/store/settings.hpp"
+#include "kiosk/store/sync_state.hpp"
 #include "server_support.hpp"
 #include "sync/client/client.hpp"
 #include "sync/client/daemon.hpp"
@@ -81,6 +82,18 @@ class KioskDb {
     std::string setting(std::string_view key) {
         auto v = store::get_setting(db_, key);
         return v && *v ? **v : std::string("<unset>");
+    }
+
+    // The pull cursor and the server epoch ("<unset>" before any reply).
+    std::string cursor() {
+        auto st = store::read_sync_state(db_);
+        EXPECT_TRUE(st.ok());
+        return st ? st->pull_cursor : std::string("<error>");
+    }
+    std::string epoch() {
+        auto st = store::read_sync_state(db_);
+        EXPECT_TRUE(st.ok());
+        return st ? st->server_epoch.value_or("<unset>") : std::string("<error>");
     }
 
   private:
@@ -182,7 +195,7 @@ TEST_F(RealServer, EnrolThenOncePushesEveryRecordExactlyOnce) {
     EXPECT_EQ(server_count("SELECT count(*) FROM records WHERE device_id = '" +
                            kiosk.identity().device_id + "'"),
               25);
-    // The purged bodies left the WAL too (checkpoint after draining).
+    // The WAL is checkpointed after draining: no page images of sealed bodies linger there.
     EXPECT_EQ(std::filesystem::file_size(kiosk.path() + "-wal"), 0U);
 
     auto [rc2, out2] = kiosk_sync({"once", "--db", kiosk.path()});
@@ -305,8 +318,8 @@ TEST_F(RealServer, OffersArePulledWithdrawnAndReReadAfterANewEpoch) {
     auto job1 = stored_offer(kiosk.db(), "job-1");
     ASSERT_TRUE(job1.ok() && job1->has_value());
     EXPECT_EQ(nlohmann::json::parse(**job1)["title"], "Cook job-1");
-    const std::string epoch = kiosk.setting(keys::kEpoch);
-    EXPECT_EQ(kiosk.setting(keys::kCursor), epoch + "-3");
+    const std::string epoch = kiosk.epoch();
+    EXPECT_EQ(kiosk.cursor(), epoch + "-3");
 
     ASSERT_EQ(central({"offer-withdraw", "--db", db_, "--id", "job-1"}).first, 0);
     out = worker.run_pass();
@@ -322,14 +335,83 @@ TEST_F(RealServer, OffersArePulledWithdrawnAndReReadAfterANewEpoch) {
     ASSERT_TRUE(out.ok) << out.error.message;
     EXPECT_TRUE(out.report.epoch_changed);
     EXPECT_EQ(out.report.acked, 2U);
-    EXPECT_NE(kiosk.setting(keys::kEpoch), epoch);
-    EXPECT_EQ(kiosk.setting(keys::kCursor).rfind(kiosk.setting(keys::kEpoch) + "-", 0), 0U);
+    EXPECT_NE(kiosk.epoch(), epoch);
+    EXPECT_EQ(kiosk.cursor().rfind(kiosk.epoch() + "-", 0), 0U);
     EXPECT_FALSE(stored_offer(kiosk.db(), "job-1")->has_value());
     EXPECT_TRUE(stored_offer(kiosk.db(), "job-3")->has_value());
     auto st = read_status(kiosk.db());
     ASSERT_TRUE(st.ok());
     EXPECT_EQ(st->offers, 2);
 }
+
+#ifndef KIOSK_TEST_POSTGRES
+// The server's SQLite file is restored from a backup taken after the first 20 records: the 20
+// acked after it exist only on the kiosk, which kept them (acked, sealed) for this. After
+// `new-epoch` one `kiosk-sync once` requeues everything acked; the server answers `duplicate` for
+// the first 20 and `created` for the lost ones, and ends with all 40 exactly once.
+TEST_F(RealServer, RecordsLostByAServerRestoreArePushedAgainAfterTheNewEpoch) {
+    KioskDb kiosk;
+    auto [erc, eout] =
+        kiosk_sync({"enroll", "--db", kiosk.path(), "--server", url_, "--code", enrol_code()});
+    ASSERT_EQ(erc, 0) << eout;
+    const auto before = kiosk.submit(20, server_pk_);
+    ASSERT_EQ(kiosk_sync({"once", "--db", kiosk.path()}).first, 0);
+    ASSERT_EQ(server_count("SELECT count(*) FROM records"), 20);
+
+    // A live backup with SQLite's online backup API, as an operator's cron job would take it.
+    const std::string backup = (dir_ / "backup.sqlite").string();
+    auto [brc, bout] = run_command({"sqlite3", db_, ".backup \"" + backup + "\""});
+    ASSERT_EQ(brc, 0) << bout;
+
+    const auto after = kiosk.submit(20, server_pk_);
+    auto [orc, oout] = kiosk_sync({"once", "--db", kiosk.path()});
+    ASSERT_EQ(orc, 0) << oout;
+    ASSERT_EQ(server_count("SELECT count(*) FROM records"), 40);
+    EXPECT_EQ(kiosk.counts().acked, 40);
+
+    // The disaster and the restore: stop, put the backup in place, new epoch, start again.
+    server_.reset();
+    for (const char* suffix : {"", "-wal", "-shm"}) {
+        std::filesystem::remove(db_ + suffix);
+    }
+    std::filesystem::copy_file(backup, db_);
+    ASSERT_EQ(server_count("SELECT count(*) FROM records"), 20);
+    auto [nrc, nout] = central({"new-epoch", "--db", db_});
+    ASSERT_EQ(nrc, 0) << nout;
+    server_ = std::make_unique<Child>(std::vector<std::string>{
+        kiosk_central(), "serve", "--db", db_, "--keys", keys_, "--listen", "127.0.0.1:0"});
+    const std::string line = server_->wait_for_line("listening ", seconds(15));
+    ASSERT_FALSE(line.empty()) << "kiosk-central serve printed no port";
+    // The test's server comes back on another free port; a real one keeps its address.
+    ASSERT_TRUE(store::set_setting(kiosk.db(), keys::kServerUrl,
+                                   "http://127.0.0.1:" + std::to_string(port_of(line)))
+                    .ok());
+    const std::string old_epoch = kiosk.epoch();
+
+    auto [rc, out] = kiosk_sync({"once", "--db", kiosk.path()});
+    ASSERT_EQ(rc, 0) << out;
+    EXPECT_NE(out.find("server epoch changed"), std::string::npos) << out;
+    EXPECT_NE(out.find("acked 40"), std::string::npos) << out;
+    EXPECT_NE(kiosk.epoch(), old_epoch);
+    EXPECT_EQ(kiosk.counts().queued, 0);
+    EXPECT_EQ(kiosk.counts().rejected, 0);
+    EXPECT_EQ(server_count("SELECT count(*) FROM records"), 40);
+    EXPECT_EQ(server_count("SELECT count(DISTINCT record_id) FROM records"), 40);
+    for (const auto* ids : {&before, &after}) {
+        for (const auto& id : *ids) {
+            EXPECT_EQ(server_count("SELECT count(*) FROM records WHERE record_id = '" + id + "'"),
+                      1)
+                << id;
+        }
+    }
+
+    // Nothing more to do on the next pass: the epoch is settled.
+    auto [rc2, out2] = kiosk_sync({"once", "--db", kiosk.path()});
+    ASSERT_EQ(rc2, 0) << out2;
+    EXPECT_NE(out2.find("acked 0"), std::string::npos) << out2;
+    EXPECT_EQ(server_count("SELECT count(*) FROM records"), 40);
+}
+#endif
 
 TEST_F(RealServer, TheDaemonNoticesNewRecordsWithinSecondsAndStopsOnSigterm) {
     KioskDb kiosk;
@@ -462,7 +544,7 @@ class Hostile : public ::testing::Test {
         // Pretend enrolment: these tests are about what the client does with the replies.
         ASSERT_TRUE(store::set_setting(kiosk_.db(), keys::kServerUrl, fake_.url()).ok());
         ASSERT_TRUE(store::set_setting(kiosk_.db(), keys::kToken, "test-token").ok());
-        ASSERT_TRUE(store::set_setting(kiosk_.db(), keys::kEpoch, fake_.epoch).ok());
+        ASSERT_TRUE(store::reset_offers(kiosk_.db(), fake_.epoch).ok());
         ids_ = kiosk_.submit(3, server_key_.public_key);
         transport_.connect_timeout = Millis{2000};
         transport_.total_timeout = Millis{5000};
@@ -763,7 +845,7 @@ TEST_F(Hostile, ChangePagesCommitWithTheirCursorAnd410StartsAgainFromZero) {
     EXPECT_EQ(asked, (std::vector<std::string>{"0", e + "-2"}));
     EXPECT_FALSE(stored_offer(kiosk_.db(), "job-a")->has_value());
     EXPECT_EQ(stored_offer(kiosk_.db(), "job-b")->value_or(""), "{\"title\":\"Tailor\"}");
-    EXPECT_EQ(kiosk_.setting(keys::kCursor), e + "-3");
+    EXPECT_EQ(kiosk_.cursor(), e + "-3");
 
     // A page that does not decode changes nothing, not even the cursor.
     fake_.on_changes = [](const httplib::Request&, httplib::Response& res) {
@@ -771,7 +853,7 @@ TEST_F(Hostile, ChangePagesCommitWithTheirCursorAnd410StartsAgainFromZero) {
     };
     out = pass();
     EXPECT_EQ(out.error.code, "sync.bad_reply");
-    EXPECT_EQ(kiosk_.setting(keys::kCursor), e + "-3");
+    EXPECT_EQ(kiosk_.cursor(), e + "-3");
     EXPECT_TRUE(stored_offer(kiosk_.db(), "job-b")->has_value());
 
     asked.clear();
@@ -798,7 +880,7 @@ TEST_F(Hostile, ChangePagesCommitWithTheirCursorAnd410StartsAgainFromZero) {
     // Read from zero is a full snapshot: offers it does not list are gone.
     EXPECT_FALSE(stored_offer(kiosk_.db(), "job-b")->has_value());
     EXPECT_TRUE(stored_offer(kiosk_.db(), "job-c")->has_value());
-    EXPECT_EQ(kiosk_.setting(keys::kCursor), e + "-9");
+    EXPECT_EQ(kiosk_.cursor(), e + "-9");
 }
 
 TEST_F(Hostile, TheDaemonBacksOffHonouringRetryAfterEvenWhenNewRecordsArrive) {

@@ -1,0 +1,140 @@
+// The pull cursor, server epoch and job offers (sync_state.hpp).
+#include "kiosk/store/sync_state.hpp"
+
+#include "kiosk/store/sqlite.hpp"
+
+namespace kiosk::store {
+
+namespace {
+
+Status run_with_text(Database& db, std::string_view sql, std::string_view text) {
+    auto stmt = Statement::prepare(db.handle(), sql);
+    if (!stmt) {
+        return stmt.error();
+    }
+    return stmt->bind(1, text).run();
+}
+
+// Cursor back to the start and every offer dropped; the caller holds the transaction.
+Status clear_offers_in_transaction(Database& db) {
+    if (auto s = db.exec("DELETE FROM job_offers"); !s) {
+        return s;
+    }
+    return run_with_text(db, "UPDATE sync_state SET pull_cursor = ? WHERE id = 1", kCursorStart);
+}
+
+}  // namespace
+
+Result<SyncState> read_sync_state(Database& db) {
+    auto select = Statement::prepare(
+        db.handle(),
+        "SELECT pull_cursor, server_epoch, (SELECT count(*) FROM job_offers) FROM sync_state "
+        "WHERE id = 1");
+    if (!select) {
+        return select.error();
+    }
+    auto row = select->step();
+    if (!row) {
+        return row.error();
+    }
+    if (!*row) {
+        return make_error(errc::kCorrupt, "sync_state has no row");
+    }
+    SyncState state;
+    state.pull_cursor = select->column_text(0);
+    state.server_epoch = select->column_optional_text(1);
+    state.offers = select->column_int64(2);
+    return state;
+}
+
+Status apply_offer_page(Database& db, std::span<const JobOffer> upserts,
+                        std::span<const std::string> tombstones, std::string_view next_cursor,
+                        std::string_view epoch) {
+    if (next_cursor.empty() || epoch.empty()) {
+        return make_error(errc::kInvalidArgument, "an offer page needs a cursor and an epoch");
+    }
+    for (const JobOffer& offer : upserts) {
+        if (offer.id.empty()) {
+            return make_error(errc::kInvalidArgument, "an offer page holds an offer without id");
+        }
+    }
+    return in_transaction<Ok>(db, [&]() -> Status {
+        auto cursor = query_text(db.handle(), "SELECT pull_cursor FROM sync_state WHERE id = 1");
+        if (!cursor) {
+            return cursor.error();
+        }
+        if (*cursor == kCursorStart) {
+            if (auto s = db.exec("DELETE FROM job_offers"); !s) {
+                return s;
+            }
+        }
+        auto upsert = Statement::prepare(
+            db.handle(),
+            "INSERT INTO job_offers (id, body, updated_seq) "
+            "VALUES (?1, ?2, (SELECT coalesce(max(updated_seq), 0) + 1 FROM job_offers)) "
+            "ON CONFLICT (id) DO UPDATE SET body = excluded.body, "
+            "updated_seq = excluded.updated_seq");
+        if (!upsert) {
+            return upsert.error();
+        }
+        for (const JobOffer& offer : upserts) {
+            upsert->bind(1, std::string_view(offer.id)).bind(2, std::string_view(offer.body));
+            if (auto s = upsert->run(); !s) {
+                Error error = s.error();
+                if (error.code == errc::kConstraint) {
+                    error.code = errc::kInvalidArgument;
+                    error.message = "offer " + offer.id + " has a body that is not JSON";
+                }
+                return error;
+            }
+            upsert->reset();
+        }
+        auto drop = Statement::prepare(db.handle(), "DELETE FROM job_offers WHERE id = ?");
+        if (!drop) {
+            return drop.error();
+        }
+        for (const std::string& id : tombstones) {
+            if (auto s = drop->bind(1, std::string_view(id)).run(); !s) {
+                return s;
+            }
+            drop->reset();
+        }
+        auto update = Statement::prepare(
+            db.handle(), "UPDATE sync_state SET pull_cursor = ?, server_epoch = ? WHERE id = 1");
+        if (!update) {
+            return update.error();
+        }
+        return update->bind(1, next_cursor).bind(2, epoch).run();
+    });
+}
+
+Status reset_offers(Database& db, std::string_view epoch) {
+    return in_transaction<Ok>(db, [&]() -> Status {
+        if (auto s = clear_offers_in_transaction(db); !s) {
+            return s;
+        }
+        return run_with_text(db, "UPDATE sync_state SET server_epoch = ? WHERE id = 1", epoch);
+    });
+}
+
+Status restart_pull(Database& db) {
+    return run_with_text(db, "UPDATE sync_state SET pull_cursor = ? WHERE id = 1", kCursorStart);
+}
+
+Result<std::optional<std::string>> find_offer(Database& db, std::string_view id) {
+    auto select = Statement::prepare(db.handle(), "SELECT body FROM job_offers WHERE id = ?");
+    if (!select) {
+        return select.error();
+    }
+    select->bind(1, id);
+    auto row = select->step();
+    if (!row) {
+        return row.error();
+    }
+    if (!*row) {
+        return std::optional<std::string>{};
+    }
+    return std::optional<std::string>{select->column_text(0)};
+}
+
+}  // namespace kiosk::store
