@@ -27,19 +27,7 @@ Result<std::optional<std::string>> get_setting(Database& db, std::string_view ke
     if (auto ok = require_key(key); !ok) {
         return ok.error();
     }
-    auto select = Statement::prepare(db.handle(), "SELECT value FROM settings WHERE key = ?");
-    if (!select) {
-        return select.error();
-    }
-    select->bind(1, key);
-    auto row = select->step();
-    if (!row) {
-        return row.error();
-    }
-    if (!*row) {
-        return std::optional<std::string>{};
-    }
-    return std::optional<std::string>{select->column_text(0)};
+    return query_text_by_key(db.handle(), "SELECT value FROM settings WHERE key = ?", key);
 }
 
 Status set_setting(Database& db, std::string_view key, std::string_view value) {

@@ -181,9 +181,6 @@ std::vector<std::uint8_t> Statement::column_blob(int column) const {
     return std::vector<std::uint8_t>(data, data + size);
 }
 
-namespace {
-
-// Prepares `sql` and steps to its first row.
 Result<Statement> first_row(sqlite3* db, std::string_view sql) {
     auto stmt = Statement::prepare(db, sql);
     if (!stmt) {
@@ -199,7 +196,22 @@ Result<Statement> first_row(sqlite3* db, std::string_view sql) {
     return std::move(stmt).value();
 }
 
-}  // namespace
+Result<std::optional<std::string>> query_text_by_key(sqlite3* db, std::string_view sql,
+                                                     std::string_view key) {
+    auto select = Statement::prepare(db, sql);
+    if (!select) {
+        return select.error();
+    }
+    select->bind(1, key);
+    auto row = select->step();
+    if (!row) {
+        return row.error();
+    }
+    if (!*row) {
+        return std::optional<std::string>{};
+    }
+    return std::optional<std::string>{select->column_text(0)};
+}
 
 Result<std::int64_t> query_int64(sqlite3* db, std::string_view sql) {
     auto stmt = first_row(db, sql);

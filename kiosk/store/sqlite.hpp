@@ -97,6 +97,12 @@ Status for_each_row(Statement& stmt, OnRow on_row) {
 // the sync_state counter). No row is reported as store.corrupt: our queries only ask for rows
 // the schema guarantees.
 Result<std::int64_t> query_int64(sqlite3* db, std::string_view sql);
+// Prepares `sql` and steps to its first row; no row is store.corrupt as above.
+Result<Statement> first_row(sqlite3* db, std::string_view sql);
+// Runs `sql` with `key` bound as parameter 1 and gives the first column of its row as text;
+// nullopt when there is no row (a missing setting, a withdrawn offer).
+Result<std::optional<std::string>> query_text_by_key(sqlite3* db, std::string_view sql,
+                                                     std::string_view key);
 Result<std::string> query_text(sqlite3* db, std::string_view sql);
 
 // BEGIN IMMEDIATE ... COMMIT. IMMEDIATE takes the write lock up front, so a transaction that

@@ -26,19 +26,12 @@ Status clear_offers_in_transaction(Database& db) {
 }  // namespace
 
 Result<SyncState> read_sync_state(Database& db) {
-    auto select = Statement::prepare(
+    auto select = first_row(
         db.handle(),
         "SELECT pull_cursor, server_epoch, (SELECT count(*) FROM job_offers) FROM sync_state "
         "WHERE id = 1");
     if (!select) {
         return select.error();
-    }
-    auto row = select->step();
-    if (!row) {
-        return row.error();
-    }
-    if (!*row) {
-        return make_error(errc::kCorrupt, "sync_state has no row");
     }
     SyncState state;
     state.pull_cursor = select->column_text(0);
@@ -122,19 +115,7 @@ Status restart_pull(Database& db) {
 }
 
 Result<std::optional<std::string>> find_offer(Database& db, std::string_view id) {
-    auto select = Statement::prepare(db.handle(), "SELECT body FROM job_offers WHERE id = ?");
-    if (!select) {
-        return select.error();
-    }
-    select->bind(1, id);
-    auto row = select->step();
-    if (!row) {
-        return row.error();
-    }
-    if (!*row) {
-        return std::optional<std::string>{};
-    }
-    return std::optional<std::string>{select->column_text(0)};
+    return query_text_by_key(db.handle(), "SELECT body FROM job_offers WHERE id = ?", id);
 }
 
 }  // namespace kiosk::store
