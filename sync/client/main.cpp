@@ -108,6 +108,8 @@ int cmd_status(store::Database& db) {
               << "queued: " << st->queue.queued << "\n"
               << "sending: " << st->queue.sending << "\n"
               << "rejected: " << st->queue.rejected << "\n"
+              << "acked, kept for a server restore: " << st->queue.acked << "\n"
+              << "server epoch: " << st->epoch.value_or("(none yet)") << "\n"
               << "offers: " << st->offers << "\n"
               << "cursor: " << st->cursor << "\n"
               << "last success: "

@@ -405,6 +405,11 @@ TEST_F(RealServer, RecordsLostByAServerRestoreArePushedAgainAfterTheNewEpoch) {
         }
     }
 
+    auto [src, status] = kiosk_sync({"status", "--db", kiosk.path()});
+    EXPECT_EQ(src, 0) << status;
+    EXPECT_NE(status.find("acked, kept for a server restore: 40"), std::string::npos) << status;
+    EXPECT_NE(status.find("server epoch: " + kiosk.epoch()), std::string::npos) << status;
+
     // Nothing more to do on the next pass: the epoch is settled.
     auto [rc2, out2] = kiosk_sync({"once", "--db", kiosk.path()});
     ASSERT_EQ(rc2, 0) << out2;
