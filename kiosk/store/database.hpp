@@ -5,7 +5,8 @@
 //   1. journal_mode=WAL: the UI and the sync worker read while the other writes.
 //   2. synchronous=FULL: a COMMIT that returned OK survives power loss (NORMAL can lose it).
 //   3. foreign_keys=ON, busy_timeout=5 s.
-//   4. secure_delete=ON: purged (acked) records are overwritten, not left in free pages.
+//   4. secure_delete=ON: purged acked records (purge_acked) are overwritten, not left in free
+//   pages.
 //   5. Nothing is written before the file is known to be a kiosk database of a version this code
 //      understands; a refused file is left byte-for-byte as it was.
 #pragma once

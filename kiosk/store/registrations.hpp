@@ -62,7 +62,7 @@ struct RegistrationInfo {
     std::string consent_version;
     bool staff_assisted = false;
     std::optional<std::string> staff_id;
-    // Where its outbox entry is; nullopt once the server acked it and the entry was purged.
+    // Where its outbox entry is: Acked while kept for a server restore, nullopt once purged.
     std::optional<OutboxState> outbox_state;
 };
 
