@@ -61,6 +61,13 @@ start_cluster() {
   echo "$dir" > "$state/datadir"
   if [ "$(id -u)" -eq 0 ]; then chown "$PG_USER" "$dir"; fi
   chmod 700 "$dir"
+  # The non-root user must be able to reach initdb: a root directory of mode 0700 (seen in
+  # chroots made under mktemp -d) makes every exec fail with a bare "Permission denied".
+  if ! as_pg test -x "$PG_BIN/initdb"; then
+    echo "cluster.sh: user $PG_USER cannot execute $PG_BIN/initdb;" \
+      "modes: / $(stat -c %a /), /usr $(stat -c %a /usr), $PG_BIN $(stat -c %a "$PG_BIN")" >&2
+    exit 1
+  fi
   as_pg "$PG_BIN/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --locale=C --no-sync \
     >"$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; exit 1; }
   local port
