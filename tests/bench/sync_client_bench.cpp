@@ -71,13 +71,22 @@ struct Central {
     }
 };
 
-void BM_DrainBacklog(benchmark::State& state) {
-    Central central;
-    auto db = store::Database::open(central.dir / "kiosk" / "kiosk.db").value();
+// Enrols the kiosk database with the benchmark's central server; on failure the benchmark is
+// marked skipped with the reason.
+bool enrolled(store::Database& db, Central& central, benchmark::State& state) {
     TransportConfig config;
     config.base_url = central.url;
     if (auto s = enroll(db, config, central.code()); !s) {
         state.SkipWithError(s.error().message.c_str());
+        return false;
+    }
+    return true;
+}
+
+void BM_DrainBacklog(benchmark::State& state) {
+    Central central;
+    auto db = store::Database::open(central.dir / "kiosk" / "kiosk.db").value();
+    if (!enrolled(db, central, state)) {
         return;
     }
     const Identity identity = ensure_identity(db).value();
@@ -117,10 +126,7 @@ BENCHMARK(BM_DrainBacklog)->Arg(1)->Arg(10)->Arg(100)->Unit(benchmark::kMillisec
 void BM_DrainLargeBacklog(benchmark::State& state) {
     Central central;
     auto db = store::Database::open(central.dir / "kiosk" / "kiosk.db").value();
-    TransportConfig config;
-    config.base_url = central.url;
-    if (auto s = enroll(db, config, central.code()); !s) {
-        state.SkipWithError(s.error().message.c_str());
+    if (!enrolled(db, central, state)) {
         return;
     }
     const Identity identity = ensure_identity(db).value();
