@@ -1,6 +1,9 @@
 // The session reducer and idle timers; the state machine is drawn in session.hpp.
 #include "kiosk/core/session.hpp"
 
+#include "kiosk/core/field_path.hpp"
+
+#include <algorithm>
 #include <iterator>
 #include <type_traits>
 #include <utility>
@@ -9,20 +12,53 @@ namespace kiosk::core {
 
 namespace {
 
-// The registration screens in order, between Notice and Review.
-constexpr Screen kFlow[] = {Screen::Notice,       Screen::Contact,   Screen::AboutYou,
-                            Screen::Languages,    Screen::Education, Screen::Work,
-                            Screen::Availability, Screen::Review};
-
-Screen neighbour(Screen screen, int direction) {
-    constexpr int n = static_cast<int>(std::size(kFlow));
-    for (int i = 0; i < n; ++i) {
-        if (kFlow[i] == screen) {
-            const int j = i + direction;
-            return j >= 0 && j < n ? kFlow[j] : screen;
-        }
+bool starts_with_path(std::string_view field, std::string_view prefix) {
+    // "languages" matches "languages" and "languages[2].code", not "languages_x".
+    if (field.substr(0, prefix.size()) != prefix) {
+        return false;
     }
-    return screen;
+    return field.size() == prefix.size() || field[prefix.size()] == '[' ||
+           field[prefix.size()] == '.';
+}
+
+bool is_registration_screen(Screen screen) {
+    return registration_position(screen) > 0;
+}
+
+bool is_staff_screen(Screen screen) {
+    return screen == Screen::StaffPin || screen == Screen::StaffMenu ||
+           screen == Screen::StaffStatus || screen == Screen::StaffSettings ||
+           screen == Screen::StaffNewPin;
+}
+
+// Neighbouring registration screen (direction ±1); before the first is Notice, after the last
+// is Review.
+Screen neighbour(Screen screen, int direction) {
+    const int position = registration_position(screen);
+    const int n = static_cast<int>(std::size(kRegistrationScreens));
+    const int next = position + direction;
+    if (next < 1) {
+        return Screen::Notice;
+    }
+    if (next > n) {
+        return Screen::Review;
+    }
+    return kRegistrationScreens[next - 1];
+}
+
+// Every screen change goes through here: what belongs to one screen does not follow to the next.
+Session change_screen(Session s, Screen screen, Millis now) {
+    if (s.screen != screen) {
+        s.screen = screen;
+        s.screen_since = now;
+        s.errors.clear();
+        s.search.clear();
+        s.focus.reset();
+        s.pin.entry.clear();
+        s.pin.first_entry.clear();
+        s.pin.message.clear();
+    }
+    return s;
 }
 
 Millis idle_limit(const Session& s) {
@@ -34,6 +70,7 @@ Session begin_warning(Session s, Millis now) {
     s.idle = IdlePhase::Warning;
     // Counted from when it is shown, so a late wake-up never shortens the person's countdown.
     s.warning_since = now;
+    s.focus.reset();  // the keyboard closes under the overlay
     return s;
 }
 
@@ -50,33 +87,66 @@ Session reset(const Session& s, Millis now) {
     return fresh_session(s.settings, now);
 }
 
-Session go_next(Session s) {
-    if (s.screen == Screen::Done) {
-        return s;  // the app ends the visit with EndSession
-    }
-    if (const auto step = step_for(s.screen)) {
-        s.errors = validate_step(*step, s.draft, ValidationContext{s.settings.current_year});
-        if (!s.errors.empty()) {
-            return s;  // stay, and show what is wrong
-        }
-    } else if (s.screen == Screen::Notice) {
-        return s;  // only AcceptConsent (or EndSession) leaves the notice
-    }
-    s.screen = neighbour(s.screen, +1);
-    return s;
+// The errors of `step` that belong on `screen`.
+std::vector<FieldError> errors_on(Screen screen, Step step, const Registration& draft,
+                                  const ValidationContext& ctx) {
+    std::vector<FieldError> errors = validate_step(step, draft, ctx);
+    std::erase_if(errors,
+                  [screen](const FieldError& e) { return screen_for_field(e.field) != screen; });
+    return errors;
 }
 
-Session go_back(Session s) {
-    s.errors.clear();
-    if (s.screen == Screen::Notice) {
-        s.screen = Screen::Welcome;
-    } else if (s.screen != Screen::Welcome && s.screen != Screen::Done) {
-        s.screen = neighbour(s.screen, -1);
+Session go_next(Session s, Millis now) {
+    const auto step = step_for(s.screen);
+    if (!step) {
+        return s;  // Notice: AcceptConsent or DeclineConsent; Review: Submit; Done: EndSession
     }
-    return s;
+    s.errors = errors_on(s.screen, *step, s.draft, ValidationContext{s.settings.current_year});
+    if (!s.errors.empty()) {
+        s.focus.reset();  // show the errors, not the keyboard
+        return s;
+    }
+    if (s.review_return) {
+        s.review_return = false;
+        return change_screen(std::move(s), Screen::Review, now);
+    }
+    return change_screen(std::move(s), neighbour(s.screen, +1), now);
 }
 
-Session submit(Session s) {
+Session go_back(Session s, Millis now) {
+    const Screen here = s.screen;
+    if (s.review_return && is_registration_screen(here)) {
+        s.review_return = false;
+        return change_screen(std::move(s), Screen::Review, now);
+    }
+    switch (here) {
+        case Screen::Notice:
+        case Screen::Declined:
+            return change_screen(std::move(s),
+                                 here == Screen::Notice ? Screen::Welcome : Screen::Notice, now);
+        case Screen::Review:
+            return change_screen(std::move(s),
+                                 kRegistrationScreens[std::size(kRegistrationScreens) - 1], now);
+        case Screen::StaffPin:
+            if (!s.settings.staff_pin_set) {
+                return s;  // first start: the kiosk cannot be used before a staff PIN exists
+            }
+            return change_screen(std::move(s), Screen::Welcome, now);
+        case Screen::StaffMenu:
+            return change_screen(std::move(s), Screen::Welcome, now);
+        case Screen::StaffStatus:
+        case Screen::StaffSettings:
+        case Screen::StaffNewPin:
+            return change_screen(std::move(s), Screen::StaffMenu, now);
+        case Screen::Welcome:
+        case Screen::Done:
+            return s;
+        default:
+            return change_screen(std::move(s), neighbour(here, -1), now);
+    }
+}
+
+Session submit(Session s, Millis now) {
     if (s.screen != Screen::Review || s.saving) {
         return s;  // a double tap while saving must not store twice
     }
@@ -84,25 +154,127 @@ Session submit(Session s) {
     for (const Step step : kAllSteps) {
         std::vector<FieldError> errors = validate_step(step, s.draft, ctx);
         if (!errors.empty()) {
-            s.screen = screen_for(step);
+            const Screen screen = screen_for_field(errors.front().field);
+            s = change_screen(std::move(s), screen, now);
+            std::erase_if(errors, [screen](const FieldError& e) {
+                return screen_for_field(e.field) != screen;
+            });
             s.errors = std::move(errors);
+            s.review_return = is_registration_screen(screen);
             return s;
         }
     }
     s.draft = normalized(std::move(s.draft));
     s.errors.clear();
     s.save_error.clear();
+    s.focus.reset();
     s.saving = true;
     return s;
+}
+
+// What PinEnter asks of the app on this screen.
+PinRequest pin_request_here(const Session& s) {
+    if (s.screen == Screen::StaffNewPin) {
+        return PinRequest::Change;
+    }
+    return s.settings.staff_pin_set ? PinRequest::SignIn : PinRequest::SetFirst;
+}
+
+Session pin_enter(Session s) {
+    if (s.pin.pending != PinRequest::None) {
+        return s;
+    }
+    if (s.pin.entry.size() < kMinPinDigits) {
+        s.pin.message = "staff.pin_short";
+        return s;
+    }
+    const PinRequest request = pin_request_here(s);
+    if (request != PinRequest::SignIn) {
+        // A new PIN is typed twice.
+        if (s.pin.first_entry.empty()) {
+            s.pin.first_entry = std::move(s.pin.entry);
+            s.pin.entry.clear();
+            s.pin.message = "staff.pin_again";
+            return s;
+        }
+        if (s.pin.first_entry != s.pin.entry) {
+            s.pin.first_entry.clear();
+            s.pin.entry.clear();
+            s.pin.message = "staff.pin_mismatch";
+            return s;
+        }
+    }
+    s.pin.message.clear();
+    s.pin.pending = request;
+    return s;
+}
+
+Session pin_checked(Session s, const PinChecked& result, Millis now) {
+    const PinRequest request = s.pin.pending;
+    if (request == PinRequest::None) {
+        return s;
+    }
+    s.pin.pending = PinRequest::None;
+    s.pin.entry.clear();
+    s.pin.first_entry.clear();
+    s.pin.locked_until = result.locked_until;
+    if (!result.ok) {
+        s.pin.message = result.message;
+        return s;
+    }
+    if (request == PinRequest::SetFirst) {
+        s.settings.staff_pin_set = true;
+    }
+    if (request != PinRequest::Change) {
+        s.staff_mode = true;
+        s.staff_id = result.staff_id;
+    }
+    s = change_screen(std::move(s), Screen::StaffMenu, now);
+    s.pin.message = result.message;
+    return s;
+}
+
+// Intents that move between screens: dropped when they come too soon after a screen change.
+bool is_navigation(const Intent& intent) {
+    return std::holds_alternative<Next>(intent) || std::holds_alternative<Back>(intent) ||
+           std::holds_alternative<GoTo>(intent) || std::holds_alternative<Submit>(intent) ||
+           std::holds_alternative<AcceptConsent>(intent) ||
+           std::holds_alternative<DeclineConsent>(intent) ||
+           std::holds_alternative<ChooseLanguage>(intent) ||
+           std::holds_alternative<StartAssisted>(intent) ||
+           std::holds_alternative<OpenStaff>(intent);
+}
+
+bool may_go_to(const Session& s, Screen target) {
+    if (s.screen == Screen::Review && is_registration_screen(target)) {
+        return !s.saving;
+    }
+    if (s.screen == Screen::StaffMenu && s.staff_mode) {
+        return target == Screen::StaffStatus || target == Screen::StaffSettings ||
+               target == Screen::StaffNewPin;
+    }
+    return false;
+}
+
+// Keeps what a settings screen cannot change.
+KioskSettings edited_settings(const KioskSettings& current, KioskSettings edited) {
+    edited.current_year = current.current_year;
+    edited.staff_pin_set = current.staff_pin_set;
+    edited.consent_version = current.consent_version;
+    return edited;
 }
 
 // Applies an intent in Active. Returns the new state.
 Session apply_active(Session s, const Intent& intent, Millis now) {
     s.last_activity = now;  // T0 (and T1 when the intent leaves a trace)
     if (s.saving &&
-        (std::holds_alternative<EditDraft>(intent) || std::holds_alternative<Next>(intent) ||
-         std::holds_alternative<Back>(intent))) {
+        (std::holds_alternative<EditDraft>(intent) || std::holds_alternative<EditText>(intent) ||
+         std::holds_alternative<Next>(intent) || std::holds_alternative<Back>(intent) ||
+         std::holds_alternative<GoTo>(intent))) {
         return s;  // the draft is being stored as it is: no edits, no leaving the review
+    }
+    if (is_navigation(intent) && now - s.screen_since < kScreenChangeGuard) {
+        return s;  // the second tap of a double tap
     }
     return std::visit(
         [&s, now](const auto& i) -> Session {
@@ -110,21 +282,30 @@ Session apply_active(Session s, const Intent& intent, Millis now) {
             if constexpr (std::is_same_v<T, ChooseLanguage>) {
                 s.language = i.language;
                 if (s.screen == Screen::Welcome) {
-                    s.screen = Screen::Notice;
+                    s = change_screen(std::move(s), Screen::Notice, now);
                 }
             } else if constexpr (std::is_same_v<T, Next>) {
-                s = go_next(std::move(s));
+                s = go_next(std::move(s), now);
             } else if constexpr (std::is_same_v<T, Back>) {
-                s = go_back(std::move(s));
+                s = go_back(std::move(s), now);
             } else if constexpr (std::is_same_v<T, ContinueSession>) {
                 // Activity only.
             } else if constexpr (std::is_same_v<T, EndSession>) {
                 s = reset(s, now);  // T5
+                s.screen_since = now;
             } else if constexpr (std::is_same_v<T, AcceptConsent>) {
                 if (s.screen == Screen::Notice) {
                     s.draft.consent_version = s.settings.consent_version;
                     s.draft.consent_unix_seconds = i.unix_seconds;
-                    s.screen = neighbour(Screen::Notice, +1);
+                    s = change_screen(std::move(s), kRegistrationScreens[0], now);
+                }
+            } else if constexpr (std::is_same_v<T, DeclineConsent>) {
+                if (s.screen == Screen::Notice) {
+                    const bool assisted = s.draft.staff_assisted;
+                    s.draft = Registration{};  // nothing of the person is kept
+                    s.draft.staff_assisted = assisted;
+                    s.draft.staff_id = assisted ? s.staff_id : std::string();
+                    s = change_screen(std::move(s), Screen::Declined, now);
                 }
             } else if constexpr (std::is_same_v<T, EditDraft>) {
                 // The reducer owns consent and staff attribution; a screen cannot forge them.
@@ -134,30 +315,108 @@ Session apply_active(Session s, const Intent& intent, Millis now) {
                 draft.staff_assisted = s.draft.staff_assisted;
                 draft.staff_id = s.draft.staff_id;
                 s.draft = std::move(draft);
+            } else if constexpr (std::is_same_v<T, FocusField>) {
+                if (const auto text = text_field(s, i.field)) {
+                    s.focus = TextFocus{i.field, text->size()};
+                    s.keyboard = KeyboardMode{i.layout, false};
+                }
+            } else if constexpr (std::is_same_v<T, EditText>) {
+                if (s.focus && s.focus->field == i.field && set_text_field(s, i.field, i.text)) {
+                    const std::size_t size = text_field(s, i.field).value_or("").size();
+                    s.focus->cursor = std::min(i.cursor, size);
+                }
+            } else if constexpr (std::is_same_v<T, SetKeyboard>) {
+                s.keyboard = KeyboardMode{i.layout, i.shift};
+            } else if constexpr (std::is_same_v<T, CloseKeyboard>) {
+                s.focus.reset();
+            } else if constexpr (std::is_same_v<T, GoTo>) {
+                if (may_go_to(s, i.screen)) {
+                    const bool from_review = s.screen == Screen::Review;
+                    if (i.screen == Screen::StaffSettings) {
+                        s.settings_draft = s.settings;
+                        s.settings_error.clear();
+                    }
+                    s = change_screen(std::move(s), i.screen, now);
+                    s.review_return = from_review;
+                }
             } else if constexpr (std::is_same_v<T, StaffSignedIn>) {
                 s.staff_mode = true;
                 s.staff_id = i.staff_id;
                 s.draft.staff_assisted = true;
                 s.draft.staff_id = i.staff_id;
             } else if constexpr (std::is_same_v<T, StaffSignedOut>) {
-                // The draft keeps its staff attribution: staff did help with it.
-                s.staff_mode = false;
-                s.staff_id.clear();
+                if (is_staff_screen(s.screen)) {
+                    s = reset(s, now);  // "leave staff mode": the kiosk is the people's again
+                    s.screen_since = now;
+                } else {
+                    // The draft keeps its staff attribution: staff did help with it.
+                    s.staff_mode = false;
+                    s.staff_id.clear();
+                }
             } else if constexpr (std::is_same_v<T, Submit>) {
-                s = submit(std::move(s));
+                s = submit(std::move(s), now);
             } else if constexpr (std::is_same_v<T, RegistrationSaved>) {
                 if (s.saving) {
                     s.reference_code = i.reference_code;
                     s.draft = Registration{};  // stored (sealed); nothing readable stays behind
-                    s.errors.clear();
                     s.saving = false;
                     s.save_error.clear();
-                    s.screen = Screen::Done;
+                    s.review_return = false;
+                    s = change_screen(std::move(s), Screen::Done, now);
                 }
             } else if constexpr (std::is_same_v<T, SaveFailed>) {
                 if (s.saving) {
                     s.saving = false;
                     s.save_error = i.error_code;  // the draft stays: bad luck must lose nothing
+                }
+            } else if constexpr (std::is_same_v<T, OpenStaff>) {
+                if (s.screen == Screen::Welcome) {
+                    s = change_screen(std::move(s),
+                                      s.staff_mode ? Screen::StaffMenu : Screen::StaffPin, now);
+                }
+            } else if constexpr (std::is_same_v<T, PinDigit>) {
+                const bool on_pad = s.screen == Screen::StaffPin || s.screen == Screen::StaffNewPin;
+                if (on_pad && s.pin.pending == PinRequest::None && i.digit >= '0' &&
+                    i.digit <= '9' && s.pin.entry.size() < kMaxPinDigits) {
+                    s.pin.entry.push_back(i.digit);
+                }
+            } else if constexpr (std::is_same_v<T, PinBackspace>) {
+                if (s.pin.pending == PinRequest::None && !s.pin.entry.empty()) {
+                    s.pin.entry.pop_back();
+                }
+            } else if constexpr (std::is_same_v<T, PinEnter>) {
+                if (s.screen == Screen::StaffPin ||
+                    (s.screen == Screen::StaffNewPin && s.staff_mode)) {
+                    s = pin_enter(std::move(s));
+                }
+            } else if constexpr (std::is_same_v<T, PinChecked>) {
+                s = pin_checked(std::move(s), i, now);
+            } else if constexpr (std::is_same_v<T, StartAssisted>) {
+                if (s.screen == Screen::StaffMenu && s.staff_mode) {
+                    s.draft = Registration{};
+                    s.draft.staff_assisted = true;
+                    s.draft.staff_id = s.staff_id;
+                    s = change_screen(std::move(s), Screen::Welcome, now);
+                }
+            } else if constexpr (std::is_same_v<T, EditSettings>) {
+                if (s.screen == Screen::StaffSettings && s.staff_mode && !s.settings_pending) {
+                    s.settings_draft = edited_settings(s.settings, i.settings);
+                }
+            } else if constexpr (std::is_same_v<T, SaveSettings>) {
+                if (s.screen == Screen::StaffSettings && s.staff_mode) {
+                    s.settings_pending = true;
+                    s.settings_error.clear();
+                    s.focus.reset();
+                }
+            } else if constexpr (std::is_same_v<T, SettingsStored>) {
+                if (s.settings_pending) {
+                    s.settings_pending = false;
+                    if (i.ok) {
+                        s.settings = edited_settings(s.settings, s.settings_draft);
+                        s = change_screen(std::move(s), Screen::StaffMenu, now);
+                    } else {
+                        s.settings_error = i.error_code;
+                    }
                 }
             }
             return std::move(s);
@@ -169,45 +428,79 @@ Session apply_active(Session s, const Intent& intent, Millis now) {
 
 std::optional<Step> step_for(Screen screen) {
     switch (screen) {
+        case Screen::Name:
         case Screen::Contact:
             return Step::Contact;
-        case Screen::AboutYou:
+        case Screen::BirthYear:
+        case Screen::Gender:
+        case Screen::Nationality:
+        case Screen::City:
             return Step::AboutYou;
         case Screen::Languages:
             return Step::Languages;
         case Screen::Education:
             return Step::Education;
-        case Screen::Work:
+        case Screen::Occupations:
+        case Screen::WorkHistory:
+        case Screen::PriorLearning:
             return Step::Work;
         case Screen::Availability:
+        case Screen::Preferences:
             return Step::Availability;
-        case Screen::Welcome:
-        case Screen::Notice:
-        case Screen::Review:
-        case Screen::Done:
-            break;
+        default:
+            return std::nullopt;
     }
-    return std::nullopt;
 }
 
 Screen screen_for(Step step) {
-    switch (step) {
-        case Step::Contact:
-            return Screen::Contact;
-        case Step::AboutYou:
-            return Screen::AboutYou;
-        case Step::Languages:
-            return Screen::Languages;
-        case Step::Education:
-            return Screen::Education;
-        case Step::Work:
-            return Screen::Work;
-        case Step::Availability:
-            return Screen::Availability;
-        case Step::Consent:
-            break;
+    for (const Screen screen : kRegistrationScreens) {
+        if (step_for(screen) == step) {
+            return screen;
+        }
     }
     return Screen::Notice;  // consent is asked on the notice
+}
+
+Screen screen_for_field(std::string_view field) {
+    struct Owner {
+        std::string_view prefix;
+        Screen screen;
+    };
+    static constexpr Owner kOwners[] = {
+        {"given_name", Screen::Name},
+        {"family_name", Screen::Name},
+        {"phone", Screen::Contact},
+        {"email", Screen::Contact},
+        {"year_of_birth", Screen::BirthYear},
+        {"gender", Screen::Gender},
+        {"nationality", Screen::Nationality},
+        {"city", Screen::City},
+        {"languages", Screen::Languages},
+        {"education", Screen::Education},
+        {"occupations", Screen::Occupations},
+        {"work_history", Screen::WorkHistory},
+        {"prior_learning", Screen::PriorLearning},
+        {"availability", Screen::Availability},
+        {"work_permit", Screen::Availability},
+        {"preferences", Screen::Preferences},
+    };
+    for (const Owner& owner : kOwners) {
+        if (starts_with_path(field, owner.prefix)) {
+            return owner.screen;
+        }
+    }
+    return Screen::Notice;  // consent, staff_id: set on the notice and by the staff sign-in
+}
+
+int registration_position(Screen screen) {
+    int position = 1;
+    for (const Screen s : kRegistrationScreens) {
+        if (s == screen) {
+            return position;
+        }
+        ++position;
+    }
+    return 0;
 }
 
 Session fresh_session(const KioskSettings& settings, Millis now) {
@@ -215,6 +508,11 @@ Session fresh_session(const KioskSettings& settings, Millis now) {
     s.settings = settings;
     s.language = settings.default_language;
     s.last_activity = now;
+    // A first visit takes its first tap at once (see kScreenChangeGuard).
+    s.screen_since = now - kScreenChangeGuard;
+    if (!settings.staff_pin_set) {
+        s.screen = Screen::StaffPin;  // first start: staff choose a PIN before anything else
+    }
     return s;
 }
 
@@ -222,6 +520,9 @@ bool is_pristine(const Session& state) {
     // Equal to a fresh session once the clocks are set aside.
     Session fresh = fresh_session(state.settings, state.last_activity);
     fresh.warning_since = state.warning_since;
+    fresh.screen_since = state.screen_since;
+    fresh.keyboard = state.keyboard;  // the last layout used tells nothing about anyone
+    fresh.pin.locked_until = state.pin.locked_until;
     return state == fresh;
 }
 

@@ -42,9 +42,11 @@
 // reference code, staff sign-in, errors and save state all go (tested via operator==).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -54,55 +56,48 @@
 namespace kiosk::core {
 
 enum class Screen {
-    Welcome,  // language picker; the start and the end of every visit
-    Notice,   // what we collect and why; consent or decline (after a language is chosen)
-    Contact,  // registration steps, one screen per Step (see step_for)
-    AboutYou,
-    Languages,
-    Education,
-    Work,
-    Availability,
-    Review,  // everything at a glance before it is saved
-    Done,    // saved: the reference code to take away
+    Welcome,   // language picker; the start and the end of every visit
+    Notice,    // what we collect and why; accept (consent) or decline
+    Declined,  // declined: nothing was stored; finish, or browse jobs without registering
+    // The registration screens, in the order of kRegistrationScreens. Each edits a few fields
+    // of one Step (see step_for / fields_of) and is validated on "Next".
+    Name,
+    Contact,  // phone with calling code, optional email
+    BirthYear,
+    Gender,
+    Nationality,  // searchable list of countries (iso-codes names)
+    City,
+    Languages,  // languages spoken with CEFR levels, spoken and written
+    Education,  // ISCED level and field
+    Occupations,
+    WorkHistory,
+    PriorLearning,
+    Availability,  // when, hours, work permit
+    Preferences,   // sectors, hours, cities
+    Review,        // everything at a glance before it is saved, each with "change"
+    Done,          // saved: the reference code (and QR code) to take away
+    // Staff-assisted mode (behind the PIN).
+    StaffPin,       // PIN pad: sign in; on first start: choose the first staff PIN
+    StaffMenu,      // assisted registration, status, settings, change PIN, leave
+    StaffStatus,    // records queued, last sync result, errors
+    StaffSettings,  // centre name, retention, languages offered, idle timeouts
+    StaffNewPin,    // change the signed-in staff member's PIN
 };
 
-// The registration step a screen edits, if it is one of them, and the other way round.
+// The registration screens in flow order (Notice comes before, Review after).
+inline constexpr Screen kRegistrationScreens[] = {
+    Screen::Name,        Screen::Contact,     Screen::BirthYear,     Screen::Gender,
+    Screen::Nationality, Screen::City,        Screen::Languages,     Screen::Education,
+    Screen::Occupations, Screen::WorkHistory, Screen::PriorLearning, Screen::Availability,
+    Screen::Preferences};
+
+// The registration step a screen edits, if it is one of them; the first screen of a step.
 std::optional<Step> step_for(Screen screen);
 Screen screen_for(Step step);
-
-// --- Intents: what a person (or the app on their behalf) asked for during a frame. ---
-struct ChooseLanguage {
-    std::string language;  // BCP 47 / ISO 639 code as offered by the kiosk: "en", "tr", "ar", ...
-};
-struct Next {};  // validates the current step; moves on only when it has no errors
-struct Back {};
-struct ContinueSession {};  // "I am still here" on the idle warning
-struct EndSession {};       // "finish" / "start again" / declining consent: wipe and go to Welcome
-struct AcceptConsent {
-    std::int64_t unix_seconds = 0;  // wall time of the tap; the app stamps it (views read no clock)
-};
-struct EditDraft {
-    Registration draft;  // the screen's edited copy; consent and staff fields are kept from state
-};
-struct StaffSignedIn {
-    std::string staff_id;  // after the PIN was checked elsewhere
-};
-struct StaffSignedOut {};
-// Saving, in three steps so that nobody is told "saved" before the store's commit returned:
-// Submit (Review screen) checks every step; with errors it goes to the first screen that has
-// one, otherwise it normalises the draft and sets Session::saving. The app sees `saving`,
-// stores the draft, then applies RegistrationSaved or SaveFailed.
-struct Submit {};
-struct RegistrationSaved {
-    std::string reference_code;  // display form; shown on Done. The draft is cleared.
-};
-struct SaveFailed {
-    std::string error_code;  // kiosk::Error::code from the store; the draft is kept for a retry
-};
-
-using Intent =
-    std::variant<ChooseLanguage, Next, Back, ContinueSession, EndSession, AcceptConsent, EditDraft,
-                 StaffSignedIn, StaffSignedOut, Submit, RegistrationSaved, SaveFailed>;
+// The screen that edits a validation error's field ("work_history[1].role" -> WorkHistory).
+Screen screen_for_field(std::string_view field);
+// 1-based position of a registration screen in kRegistrationScreens, 0 for other screens.
+int registration_position(Screen screen);
 
 // Idle timing (issue 3's defaults).
 struct IdleConfig {
@@ -118,8 +113,136 @@ struct KioskSettings {
     std::string default_language = "en";
     std::string consent_version = "1";  // the notice text version a consent refers to
     int current_year = 0;               // for validation; the app sets it from the wall clock
+    // Set by staff (StaffSettings) and stored by the app in the kiosk's settings table.
+    std::string centre_name;             // who collects the data, named on the notice
+    int retention_months = 24;           // how long the centre keeps a registration, on the notice
+    std::vector<std::string> languages;  // offered on Welcome, in order; empty: all shipped
+    bool staff_pin_set = false;          // false on first start: the PIN pad asks for a first PIN
     bool operator==(const KioskSettings&) const = default;
 };
+
+// --- Intents: what a person (or the app on their behalf) asked for during a frame. ---
+struct ChooseLanguage {
+    std::string language;  // BCP 47 / ISO 639 code as offered by the kiosk: "en", "tr", "ar", ...
+};
+struct Next {};  // validates the current screen; moves on only when it has no errors
+struct Back {};
+struct ContinueSession {};  // "I am still here" on the idle warning
+struct EndSession {};       // "finish" / "start again": wipe and go to Welcome
+struct AcceptConsent {
+    std::int64_t unix_seconds = 0;  // wall time of the tap; the app stamps it (views read no clock)
+};
+struct DeclineConsent {};  // Notice -> Declined; nothing of the person is kept
+struct EditDraft {
+    Registration draft;  // the screen's edited copy; consent and staff fields are kept from state
+};
+// Text fields: the on-screen keyboard edits the field that has the focus. `field` is a path
+// understood by text_field()/set_text_field() in field_path.hpp ("given_name",
+// "phone.national_number", "work_history[0].role", "search", "settings.centre_name").
+struct FocusField {
+    std::string field;
+    std::string layout;  // the keyboard layout the field starts with ("digits", "ar", "tr", ...)
+};
+struct EditText {
+    std::string field;
+    std::string text;        // the whole new value (logical UTF-8)
+    std::size_t cursor = 0;  // byte offset of the caret in `text`
+};
+struct SetKeyboard {
+    std::string layout;
+    bool shift = false;
+};
+struct CloseKeyboard {};  // "done" on the keyboard: no field has the focus
+// Review's "change": edit a screen and come back to the review after it. Also the staff menu's
+// entries (only staff screens, only when signed in).
+struct GoTo {
+    Screen screen = Screen::Review;
+};
+struct StaffSignedIn {
+    std::string staff_id;  // after the PIN was checked (PinChecked) or for tests
+};
+struct StaffSignedOut {};
+// Saving, in three steps so that nobody is told "saved" before the store's commit returned:
+// Submit (Review screen) checks every step; with errors it goes to the first screen that has
+// one, otherwise it normalises the draft and sets Session::saving. The app sees `saving`,
+// stores the draft, then applies RegistrationSaved or SaveFailed.
+struct Submit {};
+struct RegistrationSaved {
+    std::string reference_code;  // display form; shown on Done. The draft is cleared.
+};
+struct SaveFailed {
+    std::string error_code;  // kiosk::Error::code from the store; the draft is kept for a retry
+};
+
+// --- Staff-assisted mode. ---
+struct OpenStaff {};  // the discreet long press: the PIN pad (or the menu when signed in)
+struct PinDigit {
+    char digit = '0';  // '0'..'9'
+};
+struct PinBackspace {};
+// "OK" on the PIN pad: asks the app to check (or, on StaffNewPin / first start, to set) the
+// PIN in Session::pin.entry. The app sees pin.pending, does it with the store, and applies
+// PinChecked.
+struct PinEnter {};
+struct PinChecked {
+    bool ok = false;
+    std::string staff_id;           // who signed in (ok, signing in)
+    std::string message;            // catalogue key of what to tell the staff member, or empty
+    std::int64_t locked_until = 0;  // unix seconds; the pad refuses digits until then
+};
+struct StartAssisted {};  // staff menu: a registration with the person, marked as staff-assisted
+// Staff settings screen: the edited copy lives in Session::settings_draft (text fields use the
+// paths "settings.*" of field_path.hpp, choices come whole in EditSettings). SaveSettings asks
+// the app to store the draft (Session::settings_pending); the app applies SettingsStored.
+struct EditSettings {
+    KioskSettings settings;
+};
+struct SaveSettings {};
+struct SettingsStored {
+    bool ok = false;
+    std::string error_code;  // when !ok; the draft is kept
+};
+
+using Intent =
+    std::variant<ChooseLanguage, Next, Back, ContinueSession, EndSession, AcceptConsent,
+                 DeclineConsent, EditDraft, FocusField, EditText, SetKeyboard, CloseKeyboard, GoTo,
+                 StaffSignedIn, StaffSignedOut, Submit, RegistrationSaved, SaveFailed, OpenStaff,
+                 PinDigit, PinBackspace, PinEnter, PinChecked, StartAssisted, EditSettings,
+                 SaveSettings, SettingsStored>;
+
+// The text field being typed into, and where its caret is.
+struct TextFocus {
+    std::string field;
+    std::size_t cursor = 0;  // byte offset into the field's text
+    bool operator==(const TextFocus&) const = default;
+};
+
+// The on-screen keyboard's mode (layout ids are kiosk/i18n/keyboard.hpp's).
+struct KeyboardMode {
+    std::string layout;
+    bool shift = false;
+    bool operator==(const KeyboardMode&) const = default;
+};
+
+// Staff PINs: at least 6 digits (issue 3), at most 12.
+inline constexpr std::size_t kMinPinDigits = 6;
+inline constexpr std::size_t kMaxPinDigits = 12;
+
+// What the PIN pad asks the app to do with Session::pin.entry.
+enum class PinRequest { None, SignIn, SetFirst, Change };
+
+struct PinPad {
+    std::string entry;                      // digits typed so far (drawn as dots)
+    std::string first_entry;                // a new PIN typed once, waiting for its confirmation
+    PinRequest pending = PinRequest::None;  // set by PinEnter, cleared by PinChecked
+    std::string message;            // catalogue key: "staff.pin_wrong", "staff.pin_short", ...
+    std::int64_t locked_until = 0;  // unix seconds; shown as a wait, digits refused meanwhile
+    bool operator==(const PinPad&) const = default;
+};
+
+// Taps on Next/Back/GoTo closer than this to the previous screen change are dropped: the second
+// tap of a double tap must not act on the screen the first one opened.
+inline constexpr Millis kScreenChangeGuard{350};
 
 enum class IdlePhase { Active, Warning };
 
@@ -137,6 +260,17 @@ struct Session {
     std::string reference_code;      // on the Done screen
     bool saving = false;             // Submit accepted; the app is storing the draft
     std::string save_error;          // the last SaveFailed, shown on Review until the next try
+    Millis screen_since{0};          // monotonic time the screen last changed (kScreenChangeGuard)
+    bool review_return = false;      // editing from Review: Next and Back go back to Review
+
+    std::string search;              // the query of the screen's searchable list
+    std::optional<TextFocus> focus;  // the text field the keyboard types into
+    KeyboardMode keyboard;
+
+    PinPad pin;
+    KioskSettings settings_draft;   // StaffSettings' edited copy
+    bool settings_pending = false;  // SaveSettings accepted; the app is storing settings_draft
+    std::string settings_error;     // the last failed SettingsStored
 
     KioskSettings settings;
 

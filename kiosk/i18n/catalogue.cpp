@@ -86,6 +86,32 @@ Result<Catalogue> Catalogue::load_directory(const std::filesystem::path& dir) {
         }
         files.emplace(path.stem().string(), std::move(file).value());
     }
+    // Parts under construction: <dir>/<part>/<lang>.po add their entries to <lang>.po's, so
+    // several people can add keys at once without editing one file; they are merged into
+    // <lang>.po (msgcat) before a release. A key in two files is an error.
+    for (const auto& sub : std::filesystem::directory_iterator(dir, ec)) {
+        if (!sub.is_directory()) {
+            continue;
+        }
+        for (const auto& item : std::filesystem::directory_iterator(sub.path(), ec)) {
+            const auto& path = item.path();
+            const auto base = files.find(path.stem().string());
+            if (path.extension() != ".po" || base == files.end()) {
+                continue;
+            }
+            auto part = read_po_file(path);
+            if (!part) {
+                return part.error();
+            }
+            for (auto& entry : part.value().entries) {
+                if (base->second.find(entry.id) != nullptr) {
+                    return catalogue_error(path.string() + ": \"" + entry.id + "\" is already in " +
+                                           base->second.name);
+                }
+                base->second.entries.push_back(std::move(entry));
+            }
+        }
+    }
     return from_files(std::move(files));
 }
 

@@ -18,6 +18,10 @@ struct Palette {
     std::uint32_t button_text = 0xFFFFFF;
     std::uint32_t pressed = 0xF2B705;  // amber: unmistakable under a finger
     std::uint32_t pressed_text = 0x14171A;
+    std::uint32_t error = 0xA4161A;     // validation messages: dark red, 7:1 on the background
+    std::uint32_t selected = 0x1E7B3C;  // a chosen option: green with a white label
+    std::uint32_t option = 0xDCE3EA;    // an option not chosen: light grey-blue, dark label
+    std::uint32_t muted = 0x5A6570;     // secondary text and empty progress dots
 };
 
 // Sizes in pixels, all derived from `em` by make_theme().

@@ -21,6 +21,18 @@
 
 namespace kiosk::ui {
 
+class ScrollMemory;  // touch_list.hpp
+
+// What the staff status screen shows; read from the store by the app before the frame.
+struct KioskStatus {
+    std::int64_t queued = 0;             // records waiting to be sent
+    std::int64_t rejected = 0;           // records the server refused
+    std::int64_t acked_kept = 0;         // sent, kept for a server restore
+    std::int64_t last_success_unix = 0;  // 0: never
+    std::string last_error;              // the sync worker's last error code, or empty
+    bool enrolled = false;               // the kiosk holds a device key for the central server
+};
+
 struct ViewContext {
     const i18n::Catalogue* catalogue = nullptr;    // every language, for multilingual lines
     const i18n::Translator* translator = nullptr;  // the session's language
@@ -32,6 +44,9 @@ struct ViewContext {
     text::TextRenderer* renderer = nullptr;  // draws every visible string, shaped
     HitMap* hits = nullptr;                  // cleared by draw_screen(), filled by the widgets
     GlyphAudit* glyphs = nullptr;            // lives as long as the app
+    ScrollMemory* scrolls = nullptr;         // touch lists' scroll and fling, by list id
+    const KioskStatus* status = nullptr;     // for the staff status screen (may be null)
+    std::int64_t unix_now = 0;               // wall time of the frame (PIN lock countdown)
 
     // The session's language code ("fa").
     std::string_view language() const { return translator->language(); }

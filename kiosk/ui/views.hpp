@@ -18,7 +18,8 @@ namespace kiosk::ui {
 void draw_screen(const core::Session& session, const ViewContext& ctx, Millis now,
                  std::vector<core::Intent>& out);
 
-// Stable name of a screen, used in the hit map dump and logs: "welcome", "notice".
+// Stable name of a screen, used in the hit map dump, hit ids and logs: "welcome", "notice",
+// "birth_year", "work_history", "staff_menu".
 std::string_view screen_name(core::Screen screen);
 
 // Screen::Welcome: greeting and one big button per offered language, labelled with its endonym.
@@ -26,9 +27,62 @@ std::string_view screen_name(core::Screen screen);
 void draw_welcome(const core::Session& session, const ViewContext& ctx,
                   std::vector<core::Intent>& out);
 
-// Screen::Notice: placeholder until the next issue (title and Back only). Hit id: "nav.back".
+// Screen::Notice: what is collected and why, for the centre in settings (name, retention), and
+// the choice: AcceptConsent (stamped by the app) or DeclineConsent. Hit ids: "consent.accept",
+// "consent.decline", "nav.back".
 void draw_notice(const core::Session& session, const ViewContext& ctx,
                  std::vector<core::Intent>& out);
+// Screen::Declined: nothing was stored; "finish" (EndSession). Hit ids: "declined.finish".
+void draw_declined(const core::Session& session, const ViewContext& ctx,
+                   std::vector<core::Intent>& out);
+
+// The registration screens (one file each), drawn inside step_page.hpp's frame.
+void draw_name(const core::Session& session, const ViewContext& ctx,
+               std::vector<core::Intent>& out);
+void draw_contact(const core::Session& session, const ViewContext& ctx,
+                  std::vector<core::Intent>& out);
+void draw_birth_year(const core::Session& session, const ViewContext& ctx,
+                     std::vector<core::Intent>& out);
+void draw_gender(const core::Session& session, const ViewContext& ctx,
+                 std::vector<core::Intent>& out);
+void draw_nationality(const core::Session& session, const ViewContext& ctx,
+                      std::vector<core::Intent>& out);
+void draw_city(const core::Session& session, const ViewContext& ctx,
+               std::vector<core::Intent>& out);
+void draw_languages(const core::Session& session, const ViewContext& ctx,
+                    std::vector<core::Intent>& out);
+void draw_education(const core::Session& session, const ViewContext& ctx,
+                    std::vector<core::Intent>& out);
+void draw_occupations(const core::Session& session, const ViewContext& ctx,
+                      std::vector<core::Intent>& out);
+void draw_work_history(const core::Session& session, const ViewContext& ctx,
+                       std::vector<core::Intent>& out);
+void draw_prior_learning(const core::Session& session, const ViewContext& ctx,
+                         std::vector<core::Intent>& out);
+void draw_availability(const core::Session& session, const ViewContext& ctx,
+                       std::vector<core::Intent>& out);
+void draw_preferences(const core::Session& session, const ViewContext& ctx,
+                      std::vector<core::Intent>& out);
+
+// Screen::Review: every answer, scrollable, each with "change" (GoTo{screen}); "save" (Submit).
+// Hit ids: "review.change.<screen name>", "review.submit", "nav.back".
+void draw_review(const core::Session& session, const ViewContext& ctx,
+                 std::vector<core::Intent>& out);
+// Screen::Done: the reference code, large, and as a QR code; "finish" (EndSession).
+void draw_done(const core::Session& session, const ViewContext& ctx,
+               std::vector<core::Intent>& out);
+
+// Staff-assisted mode.
+void draw_staff_pin(const core::Session& session, const ViewContext& ctx,
+                    std::vector<core::Intent>& out);
+void draw_staff_menu(const core::Session& session, const ViewContext& ctx,
+                     std::vector<core::Intent>& out);
+void draw_staff_status(const core::Session& session, const ViewContext& ctx,
+                       std::vector<core::Intent>& out);
+void draw_staff_settings(const core::Session& session, const ViewContext& ctx,
+                         std::vector<core::Intent>& out);
+void draw_staff_new_pin(const core::Session& session, const ViewContext& ctx,
+                        std::vector<core::Intent>& out);
 
 // IdlePhase::Warning: "are you still there?", the seconds left, and Continue, which records
 // ContinueSession. Hit id: "idle.continue".

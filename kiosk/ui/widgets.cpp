@@ -39,8 +39,11 @@ float button_label_padding(const Theme& theme) {
     return 0.5F * theme.em;
 }
 
-bool big_button(const ViewContext& ctx, std::string_view id, std::string_view label, float w,
-                float h, std::string_view language) {
+namespace {
+
+// big_button and choice_button: a touch button with a face and ink colour when not pressed.
+bool touch_button(const ViewContext& ctx, std::string_view id, std::string_view label, float w,
+                  float h, std::string_view language, std::uint32_t face, std::uint32_t ink) {
     assert(ctx.hits != nullptr && ctx.glyphs != nullptr && ctx.renderer != nullptr &&
            "ViewContext is not wired");
     const std::string imgui_id(id);
@@ -70,15 +73,14 @@ bool big_button(const ViewContext& ctx, std::string_view id, std::string_view la
     const Palette& colors = ctx.theme.colors;
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImVec2 max(pos.x + w, pos.y + h);
-    draw->AddRectFilled(pos, max, to_imgui(held ? colors.pressed : colors.button),
-                        ctx.theme.rounding);
+    draw->AddRectFilled(pos, max, to_imgui(held ? colors.pressed : face), ctx.theme.rounding);
 
     const std::string_view lang = or_session(ctx, language);
     const float px = body_px(ctx.theme);
     audit(ctx, label, lang, px);
     text::LabelStyle style;
     style.pixel_size = px;
-    style.colour = to_imgui(held ? colors.pressed_text : colors.button_text);
+    style.colour = to_imgui(held ? colors.pressed_text : ink);
     style.align = text::Align::centre;
     style.padding = button_label_padding(ctx.theme);
     draw->PushClipRect(pos, max, true);
@@ -87,6 +89,21 @@ bool big_button(const ViewContext& ctx, std::string_view id, std::string_view la
 
     ctx.hits->add(imgui_id, std::string(label), Rect{pos.x, pos.y, w, h});
     return tapped;
+}
+
+}  // namespace
+
+bool big_button(const ViewContext& ctx, std::string_view id, std::string_view label, float w,
+                float h, std::string_view language) {
+    return touch_button(ctx, id, label, w, h, language, ctx.theme.colors.button,
+                        ctx.theme.colors.button_text);
+}
+
+bool choice_button(const ViewContext& ctx, std::string_view id, std::string_view label,
+                   bool selected, float w, float h, std::string_view language) {
+    const Palette& colors = ctx.theme.colors;
+    return touch_button(ctx, id, label, w, h, language, selected ? colors.selected : colors.option,
+                        selected ? colors.button_text : colors.text);
 }
 
 void centered_text(const ViewContext& ctx, std::string_view text, float pixel_size,

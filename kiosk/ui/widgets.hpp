@@ -22,6 +22,11 @@ float button_label_padding(const Theme& theme);
 bool big_button(const ViewContext& ctx, std::string_view id, std::string_view label, float w,
                 float h, std::string_view language = {});
 
+// A selectable option (gender, levels, yes/no): a big_button drawn green with a white label when
+// `selected`, light with a dark label when not. Returns true when tapped.
+bool choice_button(const ViewContext& ctx, std::string_view id, std::string_view label,
+                   bool selected, float w, float h, std::string_view language = {});
+
 // A line of text shaped in `language` (empty: the session's) at `pixel_size`, horizontally
 // centred in the window's content area, as an ImGui item.
 void centered_text(const ViewContext& ctx, std::string_view text, float pixel_size,
