@@ -68,11 +68,17 @@ ui::ViewContext view_context(const ViewResources& res, AppState& app) {
 AppState start_app(const Options& options, const Clock& clock) {
     core::KioskSettings settings;
     settings.current_year = year_of(clock.unix_seconds());
+    settings.staff_pin_set = true;  // TODO(staff store): read from the kiosk's settings
     AppState app;
     app.session = core::fresh_session(settings, clock.monotonic());
     if (options.language) {
         app.session =
             core::reduce(app.session, core::ChooseLanguage{*options.language}, clock.monotonic());
+    }
+    if (options.screen) {
+        // For screenshots and development: the screen as it first appears, with no answers.
+        app.session.screen = *options.screen;
+        app.session.staff_mode = *options.screen >= core::Screen::StaffMenu;
     }
     return app;
 }

@@ -5,6 +5,7 @@
 #include <charconv>
 
 #include "kiosk/i18n/languages.hpp"
+#include "kiosk/ui/views.hpp"
 
 namespace kiosk::app {
 
@@ -26,6 +27,17 @@ bool parse_size(std::string_view s, int& w, int& h) {
     return w >= 320 && h >= 240 && w <= 16384 && h <= 16384;
 }
 
+// The screen whose ui::screen_name() is `name`.
+std::optional<core::Screen> screen_named(std::string_view name) {
+    for (int i = 0; i <= static_cast<int>(core::Screen::StaffNewPin); ++i) {
+        const auto screen = static_cast<core::Screen>(i);
+        if (ui::screen_name(screen) == name) {
+            return screen;
+        }
+    }
+    return std::nullopt;
+}
+
 Error usage_error(std::string message) {
     return make_error("app.usage", std::move(message));
 }
@@ -35,6 +47,7 @@ Error usage_error(std::string message) {
 std::string_view usage() {
     return "usage: kiosk [--fullscreen] [--size WxH] [--data-dir DIR] [--lang CODE]\n"
            "             [--screenshot PNG] [--dump-layout JSON] [--report-startup]\n"
+           "             [--screen NAME]   (start on a screen: welcome, notice, name, ...)\n"
            "       kiosk text shape --lang CODE TEXT   (the glyphs the kiosk draws for TEXT)\n";
 }
 
@@ -59,7 +72,7 @@ Result<Options> parse_options(std::span<const std::string_view> args) {
                                    std::string(args[i]) + "'");
             }
         } else if (arg == "--screenshot" || arg == "--dump-layout" || arg == "--data-dir" ||
-                   arg == "--lang") {
+                   arg == "--lang" || arg == "--screen") {
             if (!has_value || args[i + 1].empty()) {
                 return needs_value();
             }
@@ -68,6 +81,12 @@ Result<Options> parse_options(std::span<const std::string_view> args) {
                 o.screenshot = value;
             } else if (arg == "--dump-layout") {
                 o.dump_layout = value;
+            } else if (arg == "--screen") {
+                o.screen = screen_named(value);
+                if (!o.screen) {
+                    return usage_error("--screen: no screen is called '" + std::string(value) +
+                                       "'");
+                }
             } else if (arg == "--data-dir") {
                 o.data_dir = value;
             } else {

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "kiosk/core/result.hpp"
+#include "kiosk/core/session.hpp"
 
 namespace kiosk::app {
 
@@ -20,7 +21,8 @@ struct Options {
     std::optional<std::filesystem::path> dump_layout;  // write the hit map JSON with it
     std::optional<std::filesystem::path> data_dir;     // instead of the XDG data directory
     std::optional<std::string> language;               // start with this language chosen
-    bool report_startup = false;                       // print the first frame's time
+    std::optional<core::Screen> screen;  // --screen NAME: start on this screen (screenshots)
+    bool report_startup = false;         // print the first frame's time
     bool help = false;
 };
 
