@@ -19,6 +19,10 @@
 #include "kiosk/ui/text/text_renderer.hpp"
 #include "kiosk/ui/theme.hpp"
 
+namespace kiosk::i18n {
+class OccupationCatalogue;  // occupations.hpp: the occupations and skills shipped in assets/
+}
+
 namespace kiosk::ui {
 
 class ScrollMemory;  // touch_list.hpp
@@ -45,8 +49,9 @@ struct ViewContext {
     HitMap* hits = nullptr;                  // cleared by draw_screen(), filled by the widgets
     GlyphAudit* glyphs = nullptr;            // lives as long as the app
     ScrollMemory* scrolls = nullptr;         // touch lists' scroll and fling, by list id
-    const KioskStatus* status = nullptr;     // for the staff status screen (may be null)
-    std::int64_t unix_now = 0;               // wall time of the frame (PIN lock countdown)
+    const i18n::OccupationCatalogue* occupations = nullptr;  // loaded once by the app
+    const KioskStatus* status = nullptr;  // for the staff status screen (may be null)
+    std::int64_t unix_now = 0;            // wall time of the frame (PIN lock countdown)
 
     // The session's language code ("fa").
     std::string_view language() const { return translator->language(); }
