@@ -17,6 +17,7 @@ packages=(
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
   xvfb xauth xdotool libharfbuzz-bin libfribidi-bin
+  zbar-tools  # zbarimg: the QR code test decodes what the kiosk draws
   gettext  # msgfmt --check on the translation files
   postgresql-15
 )
