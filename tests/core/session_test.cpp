@@ -16,6 +16,7 @@ using namespace std::chrono_literals;
 KioskSettings settings_for_tests() {
     KioskSettings k;
     k.current_year = kSampleYear;
+    k.staff_pin_set = true;  // not a first start
     return k;
 }
 
@@ -34,17 +35,19 @@ Session warned(FakeClock& clock) {
     return s;
 }
 
-// A session on the Review screen with `draft`, walked there through the real flow.
+// A session on the Review screen with `draft`, walked there through the real flow, one second
+// per tap; the walk ends before 100 s, so tests continue from 100 s.
 Session at_review(const Registration& draft) {
     Session s = fresh_session(settings_for_tests(), 0ms);
     s = reduce(s, ChooseLanguage{"ar"}, 1s);
     s = reduce(s, AcceptConsent{1'790'000'000}, 2s);
     s = reduce(s, EditDraft{sample_registration()}, 3s);
-    for (int i = 0; i < 6; ++i) {
-        s = reduce(s, Next{}, 4s);
+    Millis t = 4s;
+    for (std::size_t i = 0; i < std::size(kRegistrationScreens); ++i, t += 1s) {
+        s = reduce(s, Next{}, t);
     }
     EXPECT_EQ(s.screen, Screen::Review);
-    s = reduce(s, EditDraft{draft}, 5s);
+    s = reduce(s, EditDraft{draft}, t);
     return s;
 }
 
@@ -62,10 +65,10 @@ TEST(Session, ChoosingALanguageLaterChangesOnlyTheLanguage) {
     Session s = fresh_session(settings_for_tests(), 0ms);
     s = reduce(s, ChooseLanguage{"ar"}, 1s);
     s = reduce(s, AcceptConsent{1'790'000'000}, 2s);
-    ASSERT_EQ(s.screen, Screen::Contact);
+    ASSERT_EQ(s.screen, Screen::Name);
     s = reduce(s, ChooseLanguage{"tr"}, 3s);
     EXPECT_EQ(s.language, "tr");
-    EXPECT_EQ(s.screen, Screen::Contact);
+    EXPECT_EQ(s.screen, Screen::Name);
 }
 
 TEST(Session, TheNoticeIsLeftOnlyByConsentingOrGoingBack) {
@@ -77,7 +80,7 @@ TEST(Session, TheNoticeIsLeftOnlyByConsentingOrGoingBack) {
     EXPECT_TRUE(s.draft.consent_version.empty());
 
     s = reduce(s, AcceptConsent{1'790'000'123}, 3s);
-    EXPECT_EQ(s.screen, Screen::Contact);
+    EXPECT_EQ(s.screen, Screen::Name);
     EXPECT_EQ(s.draft.consent_version, "2026-03");
     EXPECT_EQ(s.draft.consent_unix_seconds, 1'790'000'123);
 
@@ -87,45 +90,52 @@ TEST(Session, TheNoticeIsLeftOnlyByConsentingOrGoingBack) {
     EXPECT_EQ(s.screen, Screen::Welcome);
 }
 
-TEST(Session, NextStaysOnAStepWithErrorsAndShowsThem) {
+TEST(Session, NextStaysOnAScreenWithErrorsAndShowsOnlyThatScreensErrors) {
     Session s = fresh_session(settings_for_tests(), 0ms);
     s = reduce(s, ChooseLanguage{"uk"}, 1s);
     s = reduce(s, AcceptConsent{1'790'000'000}, 2s);
     s = reduce(s, Next{}, 3s);
-    EXPECT_EQ(s.screen, Screen::Contact);
-    const std::vector<FieldError> expected = {{"given_name", "required"},
-                                              {"phone.calling_code", "required"},
-                                              {"phone.national_number", "required"}};
+    EXPECT_EQ(s.screen, Screen::Name);
+    // The phone is on the next screen, so its "required" is not shown here.
+    const std::vector<FieldError> expected = {{"given_name", "required"}};
     EXPECT_EQ(s.errors, expected);
 
     Registration edited = s.draft;
     edited.given_name = "Олена";
-    edited.phone = {"380", "067 123 4567"};
     s = reduce(s, EditDraft{edited}, 4s);
     s = reduce(s, Next{}, 5s);
-    EXPECT_EQ(s.screen, Screen::AboutYou);
+    EXPECT_EQ(s.screen, Screen::Contact);
     EXPECT_TRUE(s.errors.empty());
+    s = reduce(s, Next{}, 6s);
+    const std::vector<FieldError> phone = {{"phone.calling_code", "required"},
+                                           {"phone.national_number", "required"}};
+    EXPECT_EQ(s.errors, phone);
 }
 
-TEST(Session, AValidDraftWalksEveryStepToTheReviewAndBack) {
+TEST(Session, AValidDraftWalksEveryScreenToTheReviewAndBack) {
     Session s = fresh_session(settings_for_tests(), 0ms);
     s = reduce(s, ChooseLanguage{"ar"}, 1s);
     s = reduce(s, AcceptConsent{1'790'000'000}, 2s);
     s = reduce(s, EditDraft{sample_registration()}, 3s);
-    const Screen forward[] = {Screen::AboutYou, Screen::Languages,    Screen::Education,
-                              Screen::Work,     Screen::Availability, Screen::Review};
-    for (const Screen expected : forward) {
-        s = reduce(s, Next{}, 4s);
-        EXPECT_EQ(s.screen, expected);
+    Millis t = 4s;
+    for (std::size_t i = 1; i < std::size(kRegistrationScreens); ++i, t += 1s) {
+        s = reduce(s, Next{}, t);
+        EXPECT_EQ(s.screen, kRegistrationScreens[i]);
         EXPECT_TRUE(s.errors.empty());
     }
-    s = reduce(s, Next{}, 5s);
-    EXPECT_EQ(s.screen, Screen::Review);  // saving is the app's job (RegistrationSaved)
-    const Screen backward[] = {Screen::Availability, Screen::Work,     Screen::Education,
-                               Screen::Languages,    Screen::AboutYou, Screen::Contact,
-                               Screen::Notice,       Screen::Welcome,  Screen::Welcome};
-    for (const Screen expected : backward) {
-        s = reduce(s, Back{}, 6s);
+    s = reduce(s, Next{}, t);
+    EXPECT_EQ(s.screen, Screen::Review);
+    t += 1s;
+    s = reduce(s, Next{}, t);
+    EXPECT_EQ(s.screen, Screen::Review);  // saving is Submit's job
+    for (std::size_t i = std::size(kRegistrationScreens); i-- > 0;) {
+        t += 1s;
+        s = reduce(s, Back{}, t);
+        EXPECT_EQ(s.screen, kRegistrationScreens[i]);
+    }
+    for (const Screen expected : {Screen::Notice, Screen::Welcome, Screen::Welcome}) {
+        t += 1s;
+        s = reduce(s, Back{}, t);
         EXPECT_EQ(s.screen, expected);
     }
 }
@@ -170,13 +180,13 @@ TEST(Session, StaffSignInMarksTheDraftAsAssisted) {
 
 TEST(Session, TheDoneScreenIsLeftOnlyByEndingTheSession) {
     Session s = at_review(sample_registration());
-    s = reduce(s, Submit{}, 2s);
-    s = reduce(s, RegistrationSaved{"100-000-00K"}, 3s);
+    s = reduce(s, Submit{}, 102s);
+    s = reduce(s, RegistrationSaved{"100-000-00K"}, 103s);
     ASSERT_EQ(s.screen, Screen::Done);
-    s = reduce(s, Next{}, 4s);
-    s = reduce(s, Back{}, 5s);
+    s = reduce(s, Next{}, 104s);
+    s = reduce(s, Back{}, 105s);
     EXPECT_EQ(s.screen, Screen::Done);
-    s = reduce(s, EndSession{}, 6s);
+    s = reduce(s, EndSession{}, 106s);
     EXPECT_TRUE(is_pristine(s));
 }
 
@@ -184,7 +194,7 @@ TEST(Saving, SubmitNormalisesTheDraftAndWaitsForTheStore) {
     Registration draft = sample_registration();
     draft.given_name = "  Amal ";
     Session s = at_review(draft);
-    s = reduce(s, Submit{}, 6s);
+    s = reduce(s, Submit{}, 106s);
     EXPECT_TRUE(s.saving);
     EXPECT_EQ(s.screen, Screen::Review);  // not "saved" until the store says so
     EXPECT_EQ(s.draft.given_name, "Amal");
@@ -193,12 +203,12 @@ TEST(Saving, SubmitNormalisesTheDraftAndWaitsForTheStore) {
     const Session saving = s;
     for (const Intent& ignored :
          {Intent{Back{}}, Intent{Next{}}, Intent{EditDraft{Registration{}}}}) {
-        const Session after = reduce(saving, ignored, 7s);
+        const Session after = reduce(saving, ignored, 107s);
         EXPECT_EQ(after.draft, saving.draft);
         EXPECT_EQ(after.screen, Screen::Review);
         EXPECT_TRUE(after.saving);
     }
-    s = reduce(s, RegistrationSaved{"100-000-00K"}, 8s);
+    s = reduce(s, RegistrationSaved{"100-000-00K"}, 108s);
     EXPECT_FALSE(s.saving);
     EXPECT_EQ(s.screen, Screen::Done);
     EXPECT_EQ(s.reference_code, "100-000-00K");
@@ -210,23 +220,23 @@ TEST(Saving, SubmitWithErrorsGoesToTheFirstScreenThatHasOne) {
     draft.languages[0].spoken.reset();
     draft.city = "";
     Session s = at_review(draft);
-    s = reduce(s, Submit{}, 6s);
+    s = reduce(s, Submit{}, 106s);
     EXPECT_FALSE(s.saving);
-    EXPECT_EQ(s.screen, Screen::AboutYou);  // city comes before languages
+    EXPECT_EQ(s.screen, Screen::City);  // city comes before languages
     const std::vector<FieldError> expected = {{"city", "required"}};
     EXPECT_EQ(s.errors, expected);
 }
 
 TEST(Saving, AFailedSaveKeepsTheDraftForAnotherTry) {
     Session s = at_review(sample_registration());
-    s = reduce(s, Submit{}, 6s);
+    s = reduce(s, Submit{}, 106s);
     const Registration stored = s.draft;
-    s = reduce(s, SaveFailed{"store.io"}, 7s);
+    s = reduce(s, SaveFailed{"store.io"}, 107s);
     EXPECT_FALSE(s.saving);
     EXPECT_EQ(s.save_error, "store.io");
     EXPECT_EQ(s.screen, Screen::Review);
     EXPECT_EQ(s.draft, stored);
-    s = reduce(s, Submit{}, 8s);
+    s = reduce(s, Submit{}, 108s);
     EXPECT_TRUE(s.saving);
     EXPECT_TRUE(s.save_error.empty());
 }
@@ -234,14 +244,16 @@ TEST(Saving, AFailedSaveKeepsTheDraftForAnotherTry) {
 TEST(Saving, ASaveResultWithNoSaveUnderwayIsIgnored) {
     Session s = at_review(sample_registration());
     const Session before = s;
-    EXPECT_EQ(reduce(s, RegistrationSaved{"100-000-00K"}, 5s), before);
-    EXPECT_EQ(reduce(s, SaveFailed{"store.io"}, 5s), before);
+    EXPECT_EQ(reduce(s, RegistrationSaved{"100-000-00K"}, s.last_activity), before);
+    EXPECT_EQ(reduce(s, SaveFailed{"store.io"}, s.last_activity), before);
 }
 
 TEST(Session, StepsBelongToTheirScreens) {
+    EXPECT_EQ(step_for(Screen::Name), Step::Contact);
     EXPECT_EQ(step_for(Screen::Contact), Step::Contact);
-    EXPECT_EQ(step_for(Screen::AboutYou), Step::AboutYou);
-    EXPECT_EQ(step_for(Screen::Availability), Step::Availability);
+    EXPECT_EQ(step_for(Screen::Nationality), Step::AboutYou);
+    EXPECT_EQ(step_for(Screen::WorkHistory), Step::Work);
+    EXPECT_EQ(step_for(Screen::Preferences), Step::Availability);
     EXPECT_EQ(step_for(Screen::Welcome), std::nullopt);
     EXPECT_EQ(step_for(Screen::Review), std::nullopt);
     for (const Step step : kAllSteps) {
@@ -365,6 +377,7 @@ TEST(Idle, StaffGetALongerIdleLimit) {
 TEST(Idle, BackOnTheWelcomeScreenAfterChoosingALanguageStillTimesOut) {
     FakeClock clock(10s);
     Session s = started(clock);  // chose Arabic
+    clock.advance(1s);
     s = reduce(s, Back{}, clock.monotonic());
     ASSERT_EQ(s.screen, Screen::Welcome);
     EXPECT_FALSE(is_pristine(s));  // the next person would find the kiosk in Arabic
@@ -395,14 +408,17 @@ TEST(Idle, AResetLeavesNothingOfThePreviousPerson) {
     kiosk.default_language = "tr";
     kiosk.consent_version = "2026-03";
     kiosk.current_year = kSampleYear;
+    kiosk.staff_pin_set = true;
 
     FakeClock clock(10s);
     Session s = started(clock, kiosk);
     s = reduce(s, StaffSignedIn{"staff-07"}, clock.monotonic());
+    clock.advance(1s);
     s = reduce(s, AcceptConsent{1'790'000'000}, clock.monotonic());
     Registration half = sample_registration();
     half.given_name = "";
     s = reduce(s, EditDraft{half}, clock.monotonic());
+    clock.advance(1s);
     s = reduce(s, Next{}, clock.monotonic());  // leaves an error on screen
     ASSERT_FALSE(s.errors.empty());
     ASSERT_EQ(s.draft.family_name, "Haddad");
@@ -419,6 +435,7 @@ TEST(Idle, AResetLeavesNothingOfThePreviousPerson) {
     expected.settings = kiosk;
     expected.language = "tr";
     expected.last_activity = clock.monotonic();
+    expected.screen_since = clock.monotonic() - kScreenChangeGuard;
     EXPECT_EQ(s, expected);
     EXPECT_EQ(s.draft, Registration{});
     EXPECT_FALSE(s.staff_mode);
@@ -432,7 +449,9 @@ TEST(Idle, EndSessionWipesAtOnce) {
     Session s = started(clock);
     s = reduce(s, EditDraft{sample_registration()}, clock.monotonic());
     s = reduce(s, EndSession{}, clock.monotonic());
-    EXPECT_EQ(s, fresh_session(settings_for_tests(), clock.monotonic()));
+    Session expected = fresh_session(settings_for_tests(), clock.monotonic());
+    expected.screen_since = clock.monotonic();  // the tap that ended it opens the guard
+    EXPECT_EQ(s, expected);
 }
 
 }  // namespace
