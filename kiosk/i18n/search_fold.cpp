@@ -1,0 +1,217 @@
+// Search folding with ICU's character properties and decompositions; the choices are listed in
+// search_fold.hpp. ICU stays private to kiosk_i18n.
+#include "kiosk/i18n/search_fold.hpp"
+
+#include <unicode/bytestream.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/uscript.h>
+
+#include <algorithm>
+#include <array>
+#include <cassert>
+#include <cstdint>
+
+#include "kiosk/i18n/text_utf8.hpp"
+
+namespace kiosk::i18n {
+
+namespace {
+
+// Letters folded by a rule of their own (after case folding and removing marks). An empty
+// target removes the character.
+struct Rule {
+    char32_t from;
+    std::u32string_view to;
+};
+
+// Sorted by `from` for the binary search.
+constexpr std::array kRules{
+    Rule{U'\u00DF', U"ss"},      // ß
+    Rule{U'\u00E6', U"ae"},      // æ
+    Rule{U'\u00F8', U"o"},       // ø
+    Rule{U'\u0111', U"d"},       // đ
+    Rule{U'\u0131', U"i"},       // ı dotless i (İ is I + dot above, folded by the marks rule)
+    Rule{U'\u0142', U"l"},       // ł
+    Rule{U'\u0153', U"oe"},      // œ
+    Rule{U'\u0491', U"\u0433"},  // ґ → г
+    Rule{U'\u0629', U"\u0647"},  // ة teh marbuta → ه
+    Rule{U'\u0640', U""},        // ـ tatweel
+    Rule{U'\u0649', U"\u064A"},  // ى alef maksura → ي
+    Rule{U'\u0671', U"\u0627"},  // ٱ alef wasla → ا
+    Rule{U'\u06A9', U"\u0643"},  // ک keheh (Persian kaf) → ك
+    Rule{U'\u06C0', U"\u0647"},  // ۀ heh with yeh above → ه
+    Rule{U'\u06CC', U"\u064A"},  // ی Farsi yeh → ي
+};
+
+static_assert(std::is_sorted(kRules.begin(), kRules.end(),
+                             [](const Rule& a, const Rule& b) { return a.from < b.from; }),
+              "kRules must stay sorted for the binary search");
+
+const Rule* find_rule(char32_t c) {
+    const auto it = std::lower_bound(kRules.begin(), kRules.end(), c,
+                                     [](const Rule& r, char32_t v) { return r.from < v; });
+    return it != kRules.end() && it->from == c ? &*it : nullptr;
+}
+
+// Letters whose marks are part of the letter (see search_fold.hpp): й ї ў, after case folding.
+bool keeps_marks(char32_t folded) {
+    return folded == U'\u0439' || folded == U'\u0457' || folded == U'\u045E';
+}
+
+// A mark that only decorates its letter: combining accents (script Inherited) and Arabic
+// harakat and Quranic marks. Marks that are vowels of other scripts (Indic) are kept.
+bool is_droppable_mark(char32_t c) {
+    const auto u = static_cast<UChar32>(c);
+    if (u_charType(u) != U_NON_SPACING_MARK) {
+        return false;
+    }
+    UErrorCode status = U_ZERO_ERROR;
+    const UScriptCode script = uscript_getScript(u, &status);
+    return U_SUCCESS(status) && (script == USCRIPT_INHERITED || script == USCRIPT_ARABIC);
+}
+
+// Appends one character with its marks already removed: case-folded, then by kRules, format
+// characters dropped, digits made ASCII.
+void append_folded(std::string& out, char32_t c) {
+    const auto u = static_cast<UChar32>(u_foldCase(static_cast<UChar32>(c), U_FOLD_CASE_DEFAULT));
+    const auto folded = static_cast<char32_t>(u);
+    if (const Rule* rule = find_rule(folded)) {
+        for (const char32_t t : rule->to) {
+            append_utf8(out, t);
+        }
+        return;
+    }
+    switch (u_charType(u)) {
+        case U_FORMAT_CHAR:
+            return;
+        case U_DECIMAL_DIGIT_NUMBER:
+            out.push_back(static_cast<char>('0' + u_charDigitValue(u)));
+            return;
+        default:
+            append_utf8(out, folded);
+    }
+}
+
+// The text in NFC, so a letter typed as base + combining mark folds like the precomposed one.
+std::string composed(std::string_view text) {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+    assert(U_SUCCESS(status) && "ICU has no NFC data");
+    const icu::StringPiece piece(text.data(), static_cast<std::int32_t>(text.size()));
+    if (nfc->isNormalizedUTF8(piece, status) && U_SUCCESS(status)) {
+        return std::string(text);
+    }
+    std::string out;
+    icu::StringByteSink<std::string> sink(&out);
+    status = U_ZERO_ERROR;
+    nfc->normalizeUTF8(0, piece, sink, nullptr, status);
+    return U_SUCCESS(status) ? out : std::string(text);
+}
+
+bool is_separator(char32_t c) {
+    const auto u = static_cast<UChar32>(c);
+    return u_isUWhiteSpace(u) || u_ispunct(u);
+}
+
+// The words of folded text, as views into it.
+std::vector<std::string_view> split_words(std::string_view folded) {
+    std::vector<std::string_view> words;
+    std::size_t start = 0;
+    std::size_t at = 0;
+    while (at < folded.size()) {
+        std::size_t length = 0;
+        const char32_t c = decode_utf8_at(folded, at, length);
+        if (is_separator(c)) {
+            if (at > start) {
+                words.push_back(folded.substr(start, at - start));
+            }
+            start = at + length;
+        }
+        at += length;
+    }
+    if (folded.size() > start) {
+        words.push_back(folded.substr(start));
+    }
+    return words;
+}
+
+}  // namespace
+
+std::string fold_for_search(std::string_view text, std::string_view /*language*/) {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+    assert(U_SUCCESS(status) && "ICU has no NFD data");
+    const std::string nfc = composed(text);
+    std::string out;
+    out.reserve(nfc.size());
+    icu::UnicodeString decomposition;
+    std::size_t at = 0;
+    while (at < nfc.size()) {
+        std::size_t length = 0;
+        const char32_t c = decode_utf8_at(nfc, at, length);
+        at += length;
+        if (c < 0x80) {  // the common case, without ICU
+            out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a')
+                                               : static_cast<char>(c));
+            continue;
+        }
+        if (is_droppable_mark(c)) {
+            continue;
+        }
+        const auto folded =
+            static_cast<char32_t>(u_foldCase(static_cast<UChar32>(c), U_FOLD_CASE_DEFAULT));
+        // A rule of its own wins over the decomposition (ۀ is heh, not Sorani ە + hamza).
+        if (keeps_marks(folded) || find_rule(folded) != nullptr ||
+            !nfd->getDecomposition(static_cast<UChar32>(c), decomposition)) {
+            append_folded(out, c);
+            continue;
+        }
+        // A precomposed letter: its base letters without the decorating marks (ş → s, أ → ا,
+        // İ → I → i). Decompositions without such marks (Hangul syllables) stay whole.
+        std::u32string kept;
+        bool dropped = false;
+        for (std::int32_t i = 0; i < decomposition.length(); i = decomposition.moveIndex32(i, 1)) {
+            const auto part = static_cast<char32_t>(decomposition.char32At(i));
+            if (is_droppable_mark(part)) {
+                dropped = true;
+            } else {
+                kept.push_back(part);
+            }
+        }
+        if (!dropped) {
+            append_folded(out, c);
+            continue;
+        }
+        for (const char32_t part : kept) {
+            append_folded(out, part);
+        }
+    }
+    return out;
+}
+
+SearchQuery::SearchQuery(std::string_view query, std::string_view language) : language_(language) {
+    const std::string folded = fold_for_search(query, language);
+    for (const std::string_view word : split_words(folded)) {
+        words_.emplace_back(word);
+    }
+}
+
+bool SearchQuery::matches(std::string_view text) const {
+    if (words_.empty()) {
+        return true;
+    }
+    const std::string folded = fold_for_search(text, language_);
+    const std::vector<std::string_view> words = split_words(folded);
+    return std::all_of(words_.begin(), words_.end(), [&words](const std::string& wanted) {
+        return std::any_of(words.begin(), words.end(),
+                           [&wanted](std::string_view word) { return word.starts_with(wanted); });
+    });
+}
+
+bool search_matches(std::string_view query, std::string_view text, std::string_view language) {
+    return SearchQuery(query, language).matches(text);
+}
+
+}  // namespace kiosk::i18n
