@@ -4,13 +4,13 @@
 #include "kiosk/i18n/occupations.hpp"
 
 #include <algorithm>
-#include <array>
 #include <cassert>
 #include <numeric>
 
 #include "kiosk/core/registration.hpp"
 #include "kiosk/i18n/collate.hpp"
 #include "kiosk/i18n/po_parser.hpp"
+#include "kiosk/i18n/search_fold.hpp"
 #include "kiosk/i18n/text_utf8.hpp"
 
 namespace kiosk::i18n {
@@ -166,7 +166,6 @@ std::string_view OccupationCatalogue::label(std::string_view id, std::string_vie
 
 Result<std::vector<std::size_t>> OccupationCatalogue::search(std::string_view query,
                                                              std::string_view lang) const {
-    // The order of the names in the person's language, then the matches bucketed by quality.
     auto collator = Collator::create(lang);
     if (!collator) {
         return collator.error();
@@ -176,41 +175,26 @@ Result<std::vector<std::size_t>> OccupationCatalogue::search(std::string_view qu
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
         return collator->compare(label_at(a, lang), label_at(b, lang)) < 0;
     });
-
-    auto matcher = NameMatcher::create(lang, query);
-    if (!matcher) {
-        return matcher.error();
+    const SearchQuery folded(query, lang);
+    if (folded.empty()) {
+        return order;
     }
-    std::vector<std::string_view> local;
-    std::vector<std::string_view> english;
+    // Names that start with the query's first word come before those where a later word does.
+    const std::string& head = folded.words().front();
+    std::vector<std::size_t> starting;
+    std::vector<std::size_t> later;
     for (const std::size_t i : order) {
-        local.push_back(label_at(i, lang));
-        english.push_back(entries_[i].names.front());
-    }
-    const auto local_match = matcher->match_all(local);
-    const auto english_match = matcher->match_all(english);
-
-    std::array<std::vector<std::size_t>, 3> buckets;  // prefix, word start, inside
-    for (std::size_t k = 0; k < order.size(); ++k) {
-        switch (std::max(local_match[k], english_match[k])) {
-            case NameMatcher::Match::prefix:
-                buckets[0].push_back(order[k]);
-                break;
-            case NameMatcher::Match::word_start:
-                buckets[1].push_back(order[k]);
-                break;
-            case NameMatcher::Match::inside:
-                buckets[2].push_back(order[k]);
-                break;
-            case NameMatcher::Match::none:
-                break;
+        const std::string_view local = label_at(i, lang);
+        const std::string_view english = entries_[i].names.front();
+        if (!folded.matches(local) && !folded.matches(english)) {
+            continue;
         }
+        const bool starts = fold_for_search(local, lang).starts_with(head) ||
+                            fold_for_search(english, lang).starts_with(head);
+        (starts ? starting : later).push_back(i);
     }
-    std::vector<std::size_t> found;
-    for (const auto& bucket : buckets) {
-        found.insert(found.end(), bucket.begin(), bucket.end());
-    }
-    return found;
+    starting.insert(starting.end(), later.begin(), later.end());
+    return starting;
 }
 
 }  // namespace kiosk::i18n

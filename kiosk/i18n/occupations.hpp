@@ -55,11 +55,11 @@ class OccupationCatalogue {
     std::string_view label(std::string_view id, std::string_view lang) const;
     std::string_view label_at(std::size_t index, std::string_view lang) const;
 
-    // Indices of the entries matching `query` in `lang`: its name in that language or in English
-    // contains the query, ignoring case and accents the way the language does. Best first
-    // (names starting with the query, then a word starting with it, then anywhere), and within
-    // each group in the order of the names in `lang`. An empty query gives every entry in that
-    // order. Errors: "i18n.icu" when no collator can be built.
+    // Indices of the entries matching `query` (search_fold.hpp: every word of the query starts a
+    // word of the entry's name in `lang` or in English, ignoring case, accents and the other
+    // differences people type around). Names starting with the query come first, then the rest,
+    // each group in the order of the names in `lang`; an empty query gives every entry in that
+    // order. Errors: "i18n.icu" when no collator can be built for the order.
     Result<std::vector<std::size_t>> search(std::string_view query, std::string_view lang) const;
 
   private:

@@ -98,9 +98,13 @@ TEST(OccupationCatalogue, SearchFindsTheNameInThePersonsLanguageIgnoringCase) {
     const OccupationCatalogue catalogue = shipped();
     EXPECT_EQ(search_ids(catalogue, "marangoz", "tr"), std::vector<std::string>{"isco.7115"});
     EXPECT_EQ(search_ids(catalogue, "ТЕСЛЯ", "uk"), std::vector<std::string>{"isco.7115"});
-    const auto drivers = search_ids(catalogue, "ŞOFÖR", "tr");
+    // Typed without Turkish letters, as on a foreign keyboard.
+    const auto drivers = search_ids(catalogue, "SOFOR", "tr");
     EXPECT_EQ(std::set<std::string>(drivers.begin(), drivers.end()),
               (std::set<std::string>{"isco.8322", "isco.8332", "isco.8331"}));
+    // Arabic typed with a plain alef finds the name written with hamza (أ).
+    const auto cashier = search_ids(catalogue, "امين صندوق", "ar");
+    EXPECT_EQ(cashier, std::vector<std::string>{"isco.5230"});
 }
 
 TEST(OccupationCatalogue, SearchAlsoFindsTheEnglishName) {
@@ -120,9 +124,9 @@ TEST(OccupationCatalogue, SearchPutsNamesStartingWithTheQueryFirst) {
         "a.5\tScrewdriver work\n",
         "test.tsv");
     ASSERT_TRUE(parsed.ok()) << parsed.error().message;
-    // Prefix first, then a later word starting with it (in name order), then inside a word.
-    EXPECT_EQ(search_ids(*parsed, "driv", "en"),
-              (std::vector<std::string>{"a.2", "a.3", "a.1", "a.5"}));
+    // Names starting with the query first, then a later word starting with it, each in name
+    // order; a word merely containing it ("Screwdriver") is not a hit.
+    EXPECT_EQ(search_ids(*parsed, "driv", "en"), (std::vector<std::string>{"a.2", "a.3", "a.1"}));
 }
 
 TEST(OccupationCatalogue, EmptyQueryListsEverythingInTheLanguagesOrder) {
