@@ -140,10 +140,18 @@ void Window::upload_fonts() {
     ImGui::GetIO().Fonts->ClearTexData();
 }
 
-void Window::begin_frame() {
+void Window::begin_frame(std::optional<PointerSample> finger) {
     ImGui_ImplOpenGL3_NewFrame();
-    ImGui_ImplGlfw_NewFrame();
+    ImGui_ImplGlfw_NewFrame();  // sets io.MousePos and io.MouseDown[] from GLFW (ImGui 1.86)
     ImGuiIO& io = ImGui::GetIO();
+    if (finger) {
+        // Between the backend and ImGui::NewFrame(): ImGui sees only the synthetic finger.
+        for (bool& down : io.MouseDown) {
+            down = false;
+        }
+        io.MousePos = ImVec2(finger->x, finger->y);
+        io.MouseDown[0] = finger->down;
+    }
     const PointerSample seen =
         touch_.filter(PointerSample{io.MousePos.x, io.MousePos.y, io.MouseDown[0]}, -FLT_MAX);
     io.MousePos = ImVec2(seen.x, seen.y);

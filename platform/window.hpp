@@ -50,7 +50,10 @@ class Window {
     void upload_fonts();
 
     // Starts an ImGui frame: backend input, the touch pointer fix, ImGui::NewFrame().
-    void begin_frame();
+    // `finger`, when given, replaces the pointer the backend read from GLFW this frame (position
+    // and primary button; other buttons up), before the touch pointer fix: the scripted driver's
+    // synthetic finger goes through the same path as a real one.
+    void begin_frame(std::optional<PointerSample> finger = std::nullopt);
     // Ends the ImGui frame and draws it into the back buffer over `clear_rgb` (0xRRGGBB).
     // `before_draw` runs between ImGui::Render() and drawing its data: where the shaped-text
     // glyph cache uploads this frame's new glyphs.

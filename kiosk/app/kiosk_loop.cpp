@@ -1,9 +1,13 @@
 // The event-driven frame loop (see platform/frame_pacer.hpp for why it sleeps).
 #include "kiosk/app/kiosk_loop.hpp"
 
+#include <imgui.h>
+
 #include <cstdio>
 #include <system_error>
+#include <variant>
 
+#include "kiosk/app/script.hpp"
 #include "kiosk/ui/layout.hpp"
 #include "platform/log.hpp"
 #include "platform/paths.hpp"
@@ -11,6 +15,9 @@
 namespace kiosk::app {
 
 namespace {
+
+// A script's frame period: what a person's 60 Hz screen shows.
+constexpr Millis kScriptFrame{16};
 
 // --screenshot: the frame just rendered, read back before the swap, and its hit map.
 Status write_screenshot(const platform::Window& window, const ui::HitMap& hits,
@@ -29,6 +36,40 @@ int year_of(std::int64_t unix_seconds) {
     const std::chrono::sys_days day = std::chrono::floor<std::chrono::days>(
         std::chrono::sys_seconds{std::chrono::seconds{unix_seconds}});
     return static_cast<int>(std::chrono::year_month_day{day}.year());
+}
+
+// --script: shows the runner the frame just drawn (read back before the swap for a
+// screenshot), then sets the finger and the clock jump it wants for the next frame. Returns the
+// exit code once the script has ended.
+std::optional<int> drive_script(ScriptRunner& script, const platform::Window& window,
+                                const ViewResources& res, const AppState& app, bool quiet,
+                                OffsetClock& clock,
+                                std::optional<platform::PointerSample>& finger) {
+    const std::vector<std::string> drawn = res.renderer->take_drawn();
+    FrameSeen seen;
+    seen.hits = &app.hits;
+    seen.drawn = drawn;
+    seen.now = clock.monotonic();
+    seen.screen_since = app.session.screen_since;
+    seen.quiet = quiet;
+    seen.keyboard_layout = app.session.keyboard.layout;
+    const FrameRequest request = script.after_frame(seen);
+    if (request.screenshot) {
+        const Status written = platform::write_png(*request.screenshot, window.capture());
+        if (!written) {
+            script.screenshot_failed(written.error(), seen);
+        }
+    }
+    if (script.failure()) {
+        std::fputs(describe(*script.failure()).c_str(), stderr);
+        return kScriptFailed;
+    }
+    if (script.finished()) {
+        return kScriptPassed;
+    }
+    finger = request.finger;
+    clock.advance(request.advance);
+    return std::nullopt;
 }
 
 }  // namespace
@@ -62,6 +103,8 @@ ui::ViewContext view_context(const ViewResources& res, AppState& app) {
     ctx.renderer = res.renderer;
     ctx.hits = &app.hits;
     ctx.glyphs = &app.glyphs;
+    ctx.scrolls = &app.scrolls;
+    ctx.unix_now = app.unix_now;
     return ctx;
 }
 
@@ -71,6 +114,7 @@ AppState start_app(const Options& options, const Clock& clock) {
     settings.staff_pin_set = true;  // TODO(staff store): read from the kiosk's settings
     AppState app;
     app.session = core::fresh_session(settings, clock.monotonic());
+    app.unix_now = clock.unix_seconds();
     if (options.language) {
         app.session =
             core::reduce(app.session, core::ChooseLanguage{*options.language}, clock.monotonic());
@@ -84,35 +128,71 @@ AppState start_app(const Options& options, const Clock& clock) {
 }
 
 int run_loop(platform::Window& window, const ViewResources& res, AppState& app,
-             const Options& options, const Clock& clock,
+             const Options& options, const Clock& system_clock,
              std::chrono::steady_clock::time_point started) {
+    std::optional<ScriptRunner> script;
+    if (options.script) {
+        auto loaded = load_script(*options.script);
+        if (!loaded) {
+            std::fprintf(stderr, "kiosk: %s: %s\n", options.script->c_str(),
+                         loaded.error().message.c_str());
+            return kScriptUnreadable;
+        }
+        script.emplace(std::move(*loaded));
+        res.renderer->record_drawn(true);  // for `expect`
+    }
+    // The app's time: the system's, plus the jumps a script's `idle` makes.
+    OffsetClock clock(system_clock);
+    std::optional<platform::PointerSample> finger;  // the script's, for the next frame
+    Millis frame_started = system_clock.monotonic();
+
     while (!window.should_close()) {
         // Sleep until input, or until the idle timers (or the warning's countdown) need a
         // frame; a pristine session has no timer, so an untouched kiosk sleeps indefinitely.
+        // A script's frames follow each other at 60 Hz (it is the only input).
         const Millis before = clock.monotonic();
-        if (window.wait(app.pacer.sleep_for(before, core::next_wakeup(app.session, before)))) {
+        std::optional<Millis> sleep =
+            app.pacer.sleep_for(before, core::next_wakeup(app.session, before));
+        if (script) {
+            const Millis spent = system_clock.monotonic() - frame_started;
+            sleep = spent < kScriptFrame ? kScriptFrame - spent : Millis{0};
+        }
+        if (window.wait(sleep)) {
             app.pacer.on_activity();
         }
+        frame_started = system_clock.monotonic();
         const Millis now = clock.monotonic();
+        const core::Screen screen_before = app.session.screen;
         const core::Session ticked = core::tick(app.session, now);
-        if (ticked != app.session) {
+        const bool timers_changed = ticked != app.session;
+        if (timers_changed) {
             app.pacer.on_activity();  // warning shown or session reset: settle the new screen
         }
         app.session = ticked;
+        app.unix_now = clock.unix_seconds();
         const ui::ViewContext ctx = view_context(res, app);
-        window.begin_frame();
+        window.begin_frame(finger);
         ui::draw_screen(app.session, ctx, now, app.intents);
+        // A held key repeats (backspace) and shows its pressed state while the finger stays.
+        const bool holding = ImGui::IsAnyItemActive();
         window.render(ctx.theme.colors.background, [&res]() { res.renderer->flush(); });
-        if (res.renderer->wants_redraw()) {
-            app.pacer.on_activity();  // a full glyph cache dropped glyphs: draw them next frame
-        }
-        for (const auto& intent : app.intents) {
+        const bool redraw = res.renderer->wants_redraw();  // a full cache dropped glyphs
+        const bool had_intents = !app.intents.empty();
+        for (auto& intent : app.intents) {
+            if (auto* accept = std::get_if<core::AcceptConsent>(&intent)) {
+                accept->unix_seconds = clock.unix_seconds();  // views read no clock
+            }
             app.session = core::reduce(app.session, intent, clock.monotonic());
         }
-        if (!app.intents.empty()) {
-            app.pacer.on_activity();  // a new screen needs its settle frames
-        }
         app.intents.clear();
+        if (app.session.screen != screen_before) {
+            app.scrolls.clear();  // a new screen starts at the top of its lists
+        }
+        const bool animating = app.scrolls.animating();
+        // Draw on while something moves: new screens settle, flings glide, held keys repeat.
+        if (had_intents || holding || animating || redraw) {
+            app.pacer.on_activity();
+        }
         for (const char32_t c : app.glyphs.take_new()) {
             platform::log_warn("ui.glyph", "no glyph for " + ui::code_point_name(c));
         }
@@ -124,6 +204,13 @@ int run_loop(platform::Window& window, const ViewResources& res, AppState& app,
             }
             return written ? 0 : 1;
         }
+        if (script) {
+            const bool quiet = !(timers_changed || had_intents || holding || animating || redraw);
+            if (const auto exit_code =
+                    drive_script(*script, window, res, app, quiet, clock, finger)) {
+                return *exit_code;
+            }
+        }
         window.present();
         app.pacer.frame_drawn();
         if (options.report_startup && app.frames == 1) {
@@ -132,6 +219,10 @@ int run_loop(platform::Window& window, const ViewResources& res, AppState& app,
             std::printf("kiosk: first frame presented after %.1f ms\n", ms.count());
             std::fflush(stdout);
         }
+    }
+    if (script) {
+        std::fputs("kiosk: the window closed before the script ended\n", stderr);
+        return kScriptFailed;
     }
     return 0;
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <span>
@@ -14,6 +15,7 @@
 #include "kiosk/core/session.hpp"
 #include "kiosk/i18n/catalogue.hpp"
 #include "kiosk/ui/text/text_renderer.hpp"
+#include "kiosk/ui/touch_list.hpp"
 #include "kiosk/ui/views.hpp"
 #include "platform/frame_pacer.hpp"
 #include "platform/window.hpp"
@@ -36,6 +38,8 @@ struct AppState {
     std::vector<core::Intent> intents;           // this frame's, applied after it
     ui::HitMap hits;
     ui::GlyphAudit glyphs;
+    ui::ScrollMemory scrolls;   // the touch lists' scroll and fling; cleared on a new screen
+    std::int64_t unix_now = 0;  // wall time of the frame, for the views (PIN lock countdown)
     platform::FramePacer pacer;
     int frames = 0;
 };
@@ -49,13 +53,22 @@ AppState start_app(const Options& options, const Clock& clock);
 Result<std::filesystem::path> find_asset_dir(std::span<const std::filesystem::path> candidates,
                                              std::string_view what);
 
-// The frame's view context: the session's language, its direction and translator. The
-// translator in `app` is rebuilt only when the session's language changed.
+// The frame's view context: the session's language, its direction and translator, the app's
+// scroll memory and wall time. The translator in `app` is rebuilt only when the session's
+// language changed.
 ui::ViewContext view_context(const ViewResources& res, AppState& app);
 
+// Exit codes of a --script run (script.hpp): every action passed, the script could not be
+// read or parsed, an action failed (or the window closed before the end).
+inline constexpr int kScriptPassed = 0;
+inline constexpr int kScriptUnreadable = 2;
+inline constexpr int kScriptFailed = 3;
+
 // Runs until the window closes (returns 0), or until the screenshot of --screenshot was written
-// (0) or failed (1). Each turn: sleep until input or a timer, draw the session's screen, apply
-// the frame's intents. `started` is when main() began, for --report-startup.
+// (0) or failed (1), or until --script's script ended (kScript*). Each turn: sleep until input
+// or a timer (never while a script runs: its frames follow each other at up to 60 Hz), draw the
+// session's screen, apply the frame's intents. `started` is when main() began, for
+// --report-startup.
 int run_loop(platform::Window& window, const ViewResources& res, AppState& app,
              const Options& options, const Clock& clock,
              std::chrono::steady_clock::time_point started);

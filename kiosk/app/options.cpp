@@ -48,6 +48,8 @@ std::string_view usage() {
     return "usage: kiosk [--fullscreen] [--size WxH] [--data-dir DIR] [--lang CODE]\n"
            "             [--screenshot PNG] [--dump-layout JSON] [--report-startup]\n"
            "             [--screen NAME]   (start on a screen: welcome, notice, name, ...)\n"
+           "             [--script FILE]   (run the actions in FILE against the window; exit 0\n"
+           "                                when all pass, 3 at the first that fails; README)\n"
            "       kiosk text shape --lang CODE TEXT   (the glyphs the kiosk draws for TEXT)\n";
 }
 
@@ -72,7 +74,7 @@ Result<Options> parse_options(std::span<const std::string_view> args) {
                                    std::string(args[i]) + "'");
             }
         } else if (arg == "--screenshot" || arg == "--dump-layout" || arg == "--data-dir" ||
-                   arg == "--lang" || arg == "--screen") {
+                   arg == "--lang" || arg == "--screen" || arg == "--script") {
             if (!has_value || args[i + 1].empty()) {
                 return needs_value();
             }
@@ -89,6 +91,8 @@ Result<Options> parse_options(std::span<const std::string_view> args) {
                 }
             } else if (arg == "--data-dir") {
                 o.data_dir = value;
+            } else if (arg == "--script") {
+                o.script = value;
             } else {
                 if (!i18n::find_language(value)) {
                     return usage_error("--lang: '" + std::string(value) +
@@ -99,6 +103,11 @@ Result<Options> parse_options(std::span<const std::string_view> args) {
         } else {
             return usage_error("unknown argument '" + std::string(arg) + "'");
         }
+    }
+    if (o.script && o.screenshot) {
+        return usage_error(
+            "--script and --screenshot do not go together: a script takes its "
+            "own screenshots (screenshot FILE)");
     }
     if (o.dump_layout && !o.screenshot) {
         return usage_error("--dump-layout is written with --screenshot; pass both");

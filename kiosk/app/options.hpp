@@ -22,7 +22,8 @@ struct Options {
     std::optional<std::filesystem::path> data_dir;     // instead of the XDG data directory
     std::optional<std::string> language;               // start with this language chosen
     std::optional<core::Screen> screen;  // --screen NAME: start on this screen (screenshots)
-    bool report_startup = false;         // print the first frame's time
+    std::optional<std::filesystem::path> script;  // --script FILE: drive the window (script.hpp)
+    bool report_startup = false;                  // print the first frame's time
     bool help = false;
 };
 

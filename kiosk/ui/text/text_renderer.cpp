@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cassert>
 #include <cmath>
+#include <string>
 #include <utility>
 
 namespace kiosk::ui::text {
@@ -30,14 +31,37 @@ int TextRenderer::snap_pixel_size(float pixel_size) {
 
 ShapedText TextRenderer::shape(std::string_view text, std::string_view language, float pixel_size) {
     const int px = snap_pixel_size(pixel_size);
-    return ShapedText{shaper_->shape_line(text, language, static_cast<float>(px)), px};
+    ShapedText shaped{shaper_->shape_line(text, language, static_cast<float>(px)), px};
+    if (recording_) {
+        shaped_strings_[shaped.line.get()] = std::string(text);
+    }
+    return shaped;
 }
 
 ShapedBlock TextRenderer::shape_paragraph(std::string_view text, std::string_view language,
                                           float pixel_size, float max_width) {
     const int px = snap_pixel_size(pixel_size);
-    return ShapedBlock{shaper_->layout_paragraph(text, language, static_cast<float>(px), max_width),
-                       px};
+    ShapedBlock block{shaper_->layout_paragraph(text, language, static_cast<float>(px), max_width),
+                      px};
+    if (recording_) {
+        for (const i18n::ShapedLine& line : block.paragraph->lines) {
+            shaped_strings_[&line] = std::string(text);
+        }
+    }
+    return block;
+}
+
+void TextRenderer::record_drawn(bool on) {
+    recording_ = on;
+    shaped_strings_.clear();
+    drawn_.clear();
+}
+
+std::vector<std::string> TextRenderer::take_drawn() {
+    std::vector<std::string> out;
+    out.swap(drawn_);
+    shaped_strings_.clear();
+    return out;
 }
 
 DrawCount TextRenderer::draw_glyph_run(ImDrawList* draw_list, ImVec2 origin,
@@ -52,6 +76,13 @@ DrawCount TextRenderer::draw_glyph_run(ImDrawList* draw_list, ImVec2 origin,
         origin.y + line.descent + margin < clip_min.y || origin.x - margin > clip_max.x ||
         origin.x + line.width + margin < clip_min.x) {
         return count;
+    }
+    if (recording_) {
+        const auto shaped = shaped_strings_.find(&line);
+        if (shaped != shaped_strings_.end() &&
+            std::find(drawn_.begin(), drawn_.end(), shaped->second) == drawn_.end()) {
+            drawn_.push_back(shaped->second);
+        }
     }
 
     ImTextureID bound = nullptr;

@@ -9,7 +9,9 @@
 #pragma once
 
 #include <memory>
+#include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <imgui.h>
@@ -73,6 +75,16 @@ class TextRenderer {
     void flush() { cache_->flush(); }
     bool wants_redraw() const { return cache_->wants_redraw(); }
 
+    // The record of visible strings, for the scripted driver's `expect` (kiosk --script): while
+    // on, every string shaped is remembered by its shaped line, and a line whose glyph run is
+    // drawn (not clipped away) adds its string to the record. A paragraph is recorded whole
+    // when any of its lines is drawn, so a script need not know where it wraps. Off by default:
+    // it copies every string shaped.
+    void record_drawn(bool on);
+    // The strings drawn since the last call (each once, in the order first drawn), and a fresh
+    // record. The app calls it once per frame.
+    std::vector<std::string> take_drawn();
+
     i18n::Shaper& shaper() { return *shaper_; }
     GlyphCache& cache() { return *cache_; }
 
@@ -85,6 +97,12 @@ class TextRenderer {
     i18n::Shaper* shaper_;
     GlyphCache* cache_;
     std::vector<FontId> fonts_;  // cache font id per FontSet index
+
+    // record_drawn(): the string of each line shaped this frame (lines are alive while drawn,
+    // so an address is not reused within a frame), and the strings drawn so far.
+    bool recording_ = false;
+    std::unordered_map<const i18n::ShapedLine*, std::string> shaped_strings_;
+    std::vector<std::string> drawn_;
 };
 
 }  // namespace kiosk::ui::text
