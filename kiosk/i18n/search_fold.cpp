@@ -94,20 +94,23 @@ void append_folded(std::string& out, char32_t c) {
     }
 }
 
-// The text in NFC, so a letter typed as base + combining mark folds like the precomposed one.
-std::string composed(std::string_view text) {
+// The text in NFC, so a letter typed as base + combining mark folds like the precomposed one:
+// `text` itself when it is already (the usual case, without a copy), else `storage`.
+std::string_view composed(std::string_view text, std::string& storage) {
+    if (std::all_of(text.begin(), text.end(), [](char c) { return (c & 0x80) == 0; })) {
+        return text;  // ASCII is always NFC
+    }
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
     assert(U_SUCCESS(status) && "ICU has no NFC data");
     const icu::StringPiece piece(text.data(), static_cast<std::int32_t>(text.size()));
     if (nfc->isNormalizedUTF8(piece, status) && U_SUCCESS(status)) {
-        return std::string(text);
+        return text;
     }
-    std::string out;
-    icu::StringByteSink<std::string> sink(&out);
+    icu::StringByteSink<std::string> sink(&storage);
     status = U_ZERO_ERROR;
     nfc->normalizeUTF8(0, piece, sink, nullptr, status);
-    return U_SUCCESS(status) ? out : std::string(text);
+    return U_SUCCESS(status) ? std::string_view(storage) : text;
 }
 
 bool is_separator(char32_t c) {
@@ -115,26 +118,24 @@ bool is_separator(char32_t c) {
     return u_isUWhiteSpace(u) || u_ispunct(u);
 }
 
-// The words of folded text, as views into it.
-std::vector<std::string_view> split_words(std::string_view folded) {
-    std::vector<std::string_view> words;
+// Calls `word(view)` for each word of folded text, in order, until it returns true; returns
+// whether one did. Views point into `folded`.
+template <typename Visit>
+bool any_word(std::string_view folded, Visit word) {
     std::size_t start = 0;
     std::size_t at = 0;
     while (at < folded.size()) {
         std::size_t length = 0;
         const char32_t c = decode_utf8_at(folded, at, length);
         if (is_separator(c)) {
-            if (at > start) {
-                words.push_back(folded.substr(start, at - start));
+            if (at > start && word(folded.substr(start, at - start))) {
+                return true;
             }
             start = at + length;
         }
         at += length;
     }
-    if (folded.size() > start) {
-        words.push_back(folded.substr(start));
-    }
-    return words;
+    return folded.size() > start && word(folded.substr(start));
 }
 
 }  // namespace
@@ -143,7 +144,8 @@ std::string fold_for_search(std::string_view text, std::string_view /*language*/
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
     assert(U_SUCCESS(status) && "ICU has no NFD data");
-    const std::string nfc = composed(text);
+    std::string storage;
+    const std::string_view nfc = composed(text, storage);
     std::string out;
     out.reserve(nfc.size());
     icu::UnicodeString decomposition;
@@ -193,9 +195,10 @@ std::string fold_for_search(std::string_view text, std::string_view /*language*/
 
 SearchQuery::SearchQuery(std::string_view query, std::string_view language) : language_(language) {
     const std::string folded = fold_for_search(query, language);
-    for (const std::string_view word : split_words(folded)) {
+    any_word(folded, [this](std::string_view word) {
         words_.emplace_back(word);
-    }
+        return false;
+    });
 }
 
 bool SearchQuery::matches(std::string_view text) const {
@@ -203,10 +206,9 @@ bool SearchQuery::matches(std::string_view text) const {
         return true;
     }
     const std::string folded = fold_for_search(text, language_);
-    const std::vector<std::string_view> words = split_words(folded);
-    return std::all_of(words_.begin(), words_.end(), [&words](const std::string& wanted) {
-        return std::any_of(words.begin(), words.end(),
-                           [&wanted](std::string_view word) { return word.starts_with(wanted); });
+    return std::all_of(words_.begin(), words_.end(), [&folded](const std::string& wanted) {
+        return any_word(folded,
+                        [&wanted](std::string_view word) { return word.starts_with(wanted); });
     });
 }
 
