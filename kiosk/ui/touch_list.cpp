@@ -27,17 +27,31 @@ float VelocityTracker::velocity(double window) const {
     if (count_ < 2) {
         return 0;
     }
-    const auto at = [this](std::size_t age) -> const Sample& {  // age 0 is the newest
-        return samples_[(next_ + samples_.size() - 1 - age) % samples_.size()];
-    };
-    const Sample& newest = at(0);
+    const Sample& newest = from_newest(0);
     std::size_t age = 1;
-    while (age + 1 < count_ && newest.t - at(age).t < window) {
+    while (age + 1 < count_ && newest.t - from_newest(age).t < window) {
         ++age;
     }
-    const Sample& from = at(age);
+    const Sample& from = from_newest(age);
     const double span = newest.t - from.t;
     return span > 0 ? static_cast<float>((newest.y - from.y) / span) : 0.0F;
+}
+
+bool VelocityTracker::still_for(double duration, float tolerance) const {
+    if (count_ < 2) {
+        return false;
+    }
+    const Sample& newest = from_newest(0);
+    for (std::size_t age = 1; age < count_; ++age) {
+        const Sample& s = from_newest(age);
+        if (std::abs(s.y - newest.y) > tolerance) {
+            return false;
+        }
+        if (newest.t - s.t >= duration) {
+            return true;
+        }
+    }
+    return false;  // not down long enough to tell
 }
 
 ScrollStep step_scroll(ScrollState& s, const ScrollInput& in, float max_offset,
@@ -70,7 +84,7 @@ ScrollStep step_scroll(ScrollState& s, const ScrollInput& in, float max_offset,
         if (!in.down) {
             step.lifted = true;
             step.tap = !s.dragging && !s.caught;
-            if (s.dragging) {
+            if (s.dragging && !s.tracker.still_for(physics.rest_time, physics.rest_tolerance)) {
                 // Finger moving up moves the content up: the offset grows.
                 s.velocity = std::clamp(-s.tracker.velocity(physics.velocity_window),
                                         -physics.max_speed, physics.max_speed);

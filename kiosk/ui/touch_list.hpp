@@ -33,12 +33,19 @@ class VelocityTracker {
     // seconds older (or the oldest kept, when the finger has not been down that long). 0 with
     // fewer than two samples.
     float velocity(double window) const;
+    // True when the newest samples cover at least `duration` seconds and none of them is more
+    // than `tolerance` px from the newest: the finger rested before it lifted.
+    bool still_for(double duration, float tolerance) const;
 
   private:
     struct Sample {
         double t = 0;
         float y = 0;
     };
+    // The sample `age` places before the newest (0: the newest); age < count_.
+    const Sample& from_newest(std::size_t age) const {
+        return samples_[(next_ + samples_.size() - 1 - age) % samples_.size()];
+    }
     // Enough for 100 ms at 300 frames per second; older samples are overwritten.
     std::array<Sample, 32> samples_{};
     std::size_t count_ = 0;
@@ -63,6 +70,8 @@ struct ScrollState {
 struct ScrollPhysics {
     float drag_threshold = 18;     // px the finger travels before a press becomes a drag
     double velocity_window = 0.1;  // s of motion before the lift that set the fling's speed
+    double rest_time = 0.04;       // s without motion before the lift: no fling at all
+    float rest_tolerance = 2;      // px a resting finger may wobble
     float friction = 2.5F;         // 1/s: the speed falls by a factor e every 1/friction s
     float stop_speed = 15;         // px/s: slower than this a fling stops (under ¼ px a frame)
     float max_speed = 8000;        // px/s: a glitchy flick cannot throw the list further
@@ -84,7 +93,8 @@ struct ScrollStep {
 
 // Advances `state` by one frame: a press stops a fling; a press that travels `drag_threshold`
 // becomes a drag and the content follows the finger 1:1 from then on; a lift after a drag
-// flings at the finger's speed over the last `velocity_window`; a fling slows down
+// flings at the finger's speed over the last `velocity_window` (unless the finger rested for
+// `rest_time` first: a person who stops before lifting means "stay here"); a fling slows down
 // exponentially and stops below `stop_speed`. The offset stays within [0, max_offset] (a fling
 // that reaches an end stops there).
 ScrollStep step_scroll(ScrollState& state, const ScrollInput& input, float max_offset,

@@ -132,6 +132,31 @@ TEST(ScrollKinematics, AFingerThatStopsBeforeLiftingDoesNotFling) {
     EXPECT_EQ(f.state.velocity, 0);
 }
 
+TEST(ScrollKinematics, ARestBeforeTheLiftMeansStayHere) {
+    // The scripted driver's drag: 600 px in 12 frames, three frames still, then the lift.
+    Finger f;
+    f.press(650);
+    for (int i = 1; i <= 12; ++i) {
+        f.move(650 - 50 * static_cast<float>(i));
+    }
+    for (int i = 0; i < 3; ++i) {
+        f.move(50);
+    }
+    f.lift(50);
+    EXPECT_EQ(f.state.velocity, 0);
+    EXPECT_FLOAT_EQ(f.state.offset, 600);
+
+    // One still frame is only a hitch in a flick: it still flings.
+    Finger hitch;
+    hitch.press(650);
+    for (int i = 1; i <= 12; ++i) {
+        hitch.move(650 - 50 * static_cast<float>(i));
+    }
+    hitch.move(50);
+    hitch.lift(50);
+    EXPECT_GT(hitch.state.velocity, 1000);
+}
+
 TEST(ScrollKinematics, AFlingSlowsDownExponentiallyAndComesToRest) {
     Finger f;
     f.flick(700, -2000, 10);
@@ -262,6 +287,19 @@ TEST(ScrollMemory, AnimatesWhileAListFlings) {
     memory.clear();
     EXPECT_FALSE(memory.animating());
     EXPECT_EQ(memory.at("b").velocity, 0);
+}
+
+TEST(VelocityTracker, TellsARestingFinger) {
+    VelocityTracker t;
+    t.add(0.00, 300);
+    EXPECT_FALSE(t.still_for(0.04, 2)) << "one sample cannot tell";
+    t.add(0.03, 200);
+    t.add(0.05, 201);
+    t.add(0.06, 200);
+    EXPECT_FALSE(t.still_for(0.04, 2)) << "still for 30 ms only";
+    t.add(0.08, 199);
+    EXPECT_TRUE(t.still_for(0.04, 2));
+    EXPECT_FALSE(t.still_for(0.04, 0.5F)) << "a wobble over the tolerance is motion";
 }
 
 TEST(VelocityTracker, NeedsTwoSamples) {
