@@ -11,10 +11,9 @@
 #include <cassert>
 #include <cfloat>
 #include <charconv>
-#include <fstream>
-#include <sstream>
 
 #include "kiosk/core/session.hpp"
+#include "kiosk/i18n/po_parser.hpp"
 #include "kiosk/i18n/text_utf8.hpp"
 #include "kiosk/ui/fonts.hpp"
 
@@ -308,16 +307,11 @@ Result<Script> parse_script(std::string_view text) {
 }
 
 Result<Script> load_script(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        return make_error("script.read", "cannot read the script " + path.string());
+    const auto text = i18n::read_file_bytes(path);
+    if (!text) {
+        return make_error("script.read", "cannot read the script: " + text.error().message);
     }
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (in.bad()) {
-        return make_error("script.read", "cannot read the script " + path.string());
-    }
-    return parse_script(text.str());
+    return parse_script(*text);
 }
 
 // [SECTION] Targets and keys
