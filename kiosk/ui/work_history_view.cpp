@@ -62,14 +62,19 @@ void draw_years(const core::Session& session, const ViewContext& ctx, std::size_
     const float width = ImGui::GetContentRegionAvail().x;
     const float half = (width - ctx.theme.gap) / 2;
     const ImVec2 origin = ImGui::GetCursorPos();
+    // A group keeps each field's lines (label, box, error) at its own x.
     ImGui::SetCursorPos(ImVec2(start_x(origin.x, width, 0, half, ctx.rtl()), origin.y));
+    ImGui::BeginGroup();
     float used = text_field(session, ctx, path + ".from_year", "reg.work_history_from_year.label",
                             half, out);
+    ImGui::EndGroup();
     if (!entry.ongoing) {
         ImGui::SetCursorPos(
             ImVec2(start_x(origin.x, width, width - half, half, ctx.rtl()), origin.y));
+        ImGui::BeginGroup();
         used = std::max(used, text_field(session, ctx, path + ".to_year",
                                          "reg.work_history_to_year.label", half, out));
+        ImGui::EndGroup();
     }
     ImGui::SetCursorPos(ImVec2(origin.x, origin.y + used));
     ImGui::Dummy(ImVec2(width, 0));
