@@ -26,6 +26,13 @@ bool has_control_character(std::string_view text) {
     });
 }
 
+// Code points in UTF-8 text: every byte that does not continue a sequence starts one.
+std::size_t code_points(std::string_view text) {
+    return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    }));
+}
+
 bool whole_seconds_within(Millis value, Millis min, Millis max) {
     return value.count() % 1000 == 0 && value >= min && value <= max;
 }
@@ -70,11 +77,11 @@ Millis from_seconds(std::int64_t seconds) {
 Status validate_kiosk_settings(const core::KioskSettings& s,
                                std::span<const std::string_view> shipped) {
     using L = SettingsLimits;
-    if (s.centre_name.empty() || s.centre_name.size() > L::kMaxCentreNameBytes ||
+    if (s.centre_name.empty() || code_points(s.centre_name) > L::kMaxCentreNameChars ||
         has_control_character(s.centre_name)) {
         return make_error(settings_errc::kCentreName, "the centre name must be 1 to " +
-                                                          std::to_string(L::kMaxCentreNameBytes) +
-                                                          " bytes with no control characters");
+                                                          std::to_string(L::kMaxCentreNameChars) +
+                                                          " characters with no control characters");
     }
     if (s.retention_months < L::kMinRetentionMonths ||
         s.retention_months > L::kMaxRetentionMonths) {

@@ -16,14 +16,15 @@
 
 namespace kiosk::store {
 
-// Why a save was refused (Error::code); the settings screen names the field.
+// Why a save was refused (Error::code): the path of the field at fault (core/field_path.hpp),
+// so the settings screen shows the message next to it.
 namespace settings_errc {
 inline constexpr const char* kCentreName = "settings.centre_name";  // empty, too long, control char
-inline constexpr const char* kRetention = "settings.retention";     // not 1..120 months
-inline constexpr const char* kPersonIdle = "settings.person_idle";  // not 30..600 s
-inline constexpr const char* kWarning = "settings.warning";         // not 5..120 s
-inline constexpr const char* kStaffIdle = "settings.staff_idle";    // not 60..3600 s
-inline constexpr const char* kLanguages = "settings.languages";     // unknown or repeated code
+inline constexpr const char* kRetention = "settings.retention_months";  // not 1..120 months
+inline constexpr const char* kPersonIdle = "settings.person_idle_s";    // not 30..600 s
+inline constexpr const char* kWarning = "settings.warning_s";           // not 5..120 s
+inline constexpr const char* kStaffIdle = "settings.staff_idle_s";      // not 60..3600 s
+inline constexpr const char* kLanguages = "settings.languages";         // unknown or repeated code
 }  // namespace settings_errc
 
 // Limits staff may choose within.
@@ -36,7 +37,7 @@ struct SettingsLimits {
     static constexpr Millis kMaxWarning{120'000};
     static constexpr Millis kMinStaffIdle{60'000};
     static constexpr Millis kMaxStaffIdle{3'600'000};
-    static constexpr std::size_t kMaxCentreNameBytes = 120;
+    static constexpr std::size_t kMaxCentreNameChars = 120;  // code points, not bytes
 };
 
 // Checks what staff can edit. `shipped` are the UI language codes this build has (the store

@@ -80,9 +80,18 @@ TEST_F(KioskSettings, TheEdgesOfEveryLimitAreAccepted) {
     core::KioskSettings high = edited();
     high.retention_months = 120;
     high.idle = core::IdleConfig{Millis{600'000}, Millis{120'000}, Millis{3'600'000}};
-    high.centre_name = std::string(SettingsLimits::kMaxCentreNameBytes, 'x');
+    high.centre_name = std::string(SettingsLimits::kMaxCentreNameChars, 'x');
     EXPECT_TRUE(save_kiosk_settings(db(), high, kShipped).ok());
     EXPECT_EQ(load().idle, high.idle);
+    // The limit counts letters, not bytes: 120 Cyrillic letters are 240 bytes.
+    std::string cyrillic;
+    for (std::size_t i = 0; i < SettingsLimits::kMaxCentreNameChars; ++i) {
+        cyrillic += "Ж";
+    }
+    high.centre_name = cyrillic;
+    EXPECT_TRUE(save_kiosk_settings(db(), high, kShipped).ok());
+    high.centre_name += "Ж";
+    EXPECT_EQ(save_kiosk_settings(db(), high, kShipped).error().code, settings_errc::kCentreName);
 }
 
 struct BadCase {
@@ -97,7 +106,7 @@ TEST_F(KioskSettings, BadValuesAreRefusedWithTheirFieldAndNothingChanges) {
     const BadCase cases[] = {
         {"empty centre name", [](E& s) { s.centre_name.clear(); }, settings_errc::kCentreName},
         {"long centre name",
-         [](E& s) { s.centre_name = std::string(SettingsLimits::kMaxCentreNameBytes + 1, 'x'); },
+         [](E& s) { s.centre_name = std::string(SettingsLimits::kMaxCentreNameChars + 1, 'x'); },
          settings_errc::kCentreName},
         {"newline in name", [](E& s) { s.centre_name = "Centre\nB"; }, settings_errc::kCentreName},
         {"0 months", [](E& s) { s.retention_months = 0; }, settings_errc::kRetention},
