@@ -1,21 +1,13 @@
-// Screen::StaffNewPin — PLACEHOLDER: only Back until the screen is built.
-#include <algorithm>
-
-#include <imgui.h>
-
-#include "kiosk/ui/layout.hpp"
+// Screen::StaffNewPin: the signed-in staff member types a new PIN twice. It is the PIN pad of
+// staff_pin_view.cpp; that view reads the screen to choose its title and hint, and the reducer
+// turns OK into a change request here.
 #include "kiosk/ui/views.hpp"
-#include "kiosk/ui/widgets.hpp"
 
 namespace kiosk::ui {
 
-void draw_staff_new_pin(const core::Session&, const ViewContext& ctx,
+void draw_staff_new_pin(const core::Session& session, const ViewContext& ctx,
                         std::vector<core::Intent>& out) {
-    const float w = std::min(ctx.theme.button_min_w, ImGui::GetContentRegionAvail().x);
-    place_bottom_start(ctx, w, ctx.theme.button_h);
-    if (big_button(ctx, "nav.back", ctx.text("common.back"), w, ctx.theme.button_h)) {
-        out.emplace_back(core::Back{});
-    }
+    draw_staff_pin(session, ctx, out);
 }
 
 }  // namespace kiosk::ui

@@ -1,6 +1,7 @@
 // Screen::Welcome: the first thing a person sees. A short greeting, then every offered language
 // as a big button named in its own script, so someone who reads no other language still finds
-// theirs. Endonyms are data (kiosk/i18n/languages), not translations.
+// theirs. Endonyms are data (kiosk/i18n/languages), not translations. Staff open their PIN pad
+// with a long press on an invisible square in the top end corner.
 #include <imgui.h>
 
 #include <algorithm>
@@ -17,6 +18,10 @@ namespace {
 
 // How many languages the "choose your language" line is shown in.
 constexpr std::size_t kChooseLanguageLines = 4;
+
+// The staff entry: how long a finger must rest on it, and its side in em.
+constexpr float kStaffPressSeconds = 2.0F;
+constexpr float kStaffEntryEm = 3.0F;
 
 struct Grid {
     int columns = 1;
@@ -44,6 +49,33 @@ Grid layout_grid(const Theme& theme, std::size_t count, ImVec2 avail) {
     g.left = std::max(0.0F, (avail.x - grid_w) / 2);
     g.top = std::max(0.0F, (avail.y - grid_h) / 2);
     return g;
+}
+
+// An invisible square in the top end corner of the screen (top right, top left in RTL): held for
+// kStaffPressSeconds it records OpenStaff, once per press. Nothing shows, so visitors are not
+// invited to try; a finger that slides off cancels it. Hit id "staff.entry", with no label.
+void staff_entry(const ViewContext& ctx, std::vector<core::Intent>& out) {
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    const float side = kStaffEntryEm * ctx.theme.em;
+    const float x = start_x(viewport->Pos.x, viewport->Size.x, 0, side, !ctx.rtl());
+    const ImVec2 min(x, viewport->Pos.y);
+    const ImVec2 max(x + side, viewport->Pos.y + side);
+    const ImVec2 cursor = ImGui::GetCursorScreenPos();
+    ImGui::SetCursorScreenPos(min);
+    // The square reaches into the window's padding, which ImGui clips away: unclip it, or only
+    // the inner part of the corner would answer.
+    ImGui::PushClipRect(min, max, false);
+    ImGui::InvisibleButton("staff.entry", ImVec2(side, side));
+    ImGui::PopClipRect();
+    ctx.hits->add("staff.entry", "", Rect{min.x, min.y, side, side});
+    const ImGuiIO& io = ImGui::GetIO();
+    const float held = io.MouseDownDuration[ImGuiMouseButton_Left];
+    const float before = io.MouseDownDurationPrev[ImGuiMouseButton_Left];
+    if (ImGui::IsItemActive() && ImGui::IsMouseHoveringRect(min, max, false) &&
+        before < kStaffPressSeconds && held >= kStaffPressSeconds) {
+        out.emplace_back(core::OpenStaff{});
+    }
+    ImGui::SetCursorScreenPos(cursor);
 }
 
 }  // namespace
@@ -88,6 +120,7 @@ void draw_welcome(const core::Session&, const ViewContext& ctx, std::vector<core
             out.emplace_back(core::ChooseLanguage{std::string(lang.code)});
         }
     }
+    staff_entry(ctx, out);
 }
 
 }  // namespace kiosk::ui
