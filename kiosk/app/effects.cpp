@@ -1,0 +1,50 @@
+// The app's side effects (see effects.hpp).
+#include "kiosk/app/effects.hpp"
+
+#include <system_error>
+
+#include "kiosk/app/staff_effects.hpp"
+#include "kiosk/app/submit.hpp"
+#include "platform/log.hpp"
+#include "sync/protocol/envelope.hpp"
+
+namespace kiosk::app {
+
+namespace {
+
+// Session::saving: seal and store the draft; only the store's COMMIT makes it "saved".
+void save_registration(core::Session& session, Services& services) {
+    auto code = store_registration(*services.db, session.draft, services.server_public_key,
+                                   *services.random, services.clock->unix_seconds());
+    const Millis now = services.clock->monotonic();
+    if (code) {
+        session = core::reduce(session, core::RegistrationSaved{code.value()}, now);
+    } else {
+        // The code and message name no person: safe to log.
+        platform::log_error(code.error().code, code.error().message);
+        session = core::reduce(session, core::SaveFailed{code.error().code}, now);
+    }
+}
+
+}  // namespace
+
+Result<std::string> load_server_key(std::span<const std::filesystem::path> candidates) {
+    for (const auto& path : candidates) {
+        std::error_code ec;
+        if (std::filesystem::exists(path, ec)) {
+            return sync::read_key_file(path.string(), 32);
+        }
+    }
+    return std::string();
+}
+
+bool run_effects(core::Session& session, Services& services) {
+    const core::Session before = session;
+    if (session.saving && session.idle == core::IdlePhase::Active) {
+        save_registration(session, services);
+    }
+    run_staff_effects(*services.db, session, *services.clock);
+    return session != before;
+}
+
+}  // namespace kiosk::app
