@@ -10,8 +10,10 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "kiosk/i18n/catalogue.hpp"
+#include "kiosk/i18n/iso_names.hpp"
 #include "kiosk/i18n/languages.hpp"
 #include "kiosk/i18n/script.hpp"
 #include "kiosk/ui/fonts.hpp"
@@ -50,6 +52,10 @@ struct ViewContext {
     GlyphAudit* glyphs = nullptr;            // lives as long as the app
     ScrollMemory* scrolls = nullptr;         // touch lists' scroll and fling, by list id
     const i18n::OccupationCatalogue* occupations = nullptr;  // loaded once by the app
+    // iso-codes names in the session's language, sorted by its collation (loaded by the app
+    // when the language changes); null when iso-codes could not be read (views show codes).
+    const std::vector<i18n::IsoName>* iso_countries = nullptr;
+    const std::vector<i18n::IsoName>* iso_languages = nullptr;
     const KioskStatus* status = nullptr;  // for the staff status screen (may be null)
     std::int64_t unix_now = 0;            // wall time of the frame (PIN lock countdown)
 
