@@ -1,13 +1,22 @@
-// Screen::City — PLACEHOLDER: the step frame only (title, progress, Back/Next) until its fields
-// are built.
+// Screen::City: the city or town where the person lives now, as they write it (place names
+// have many spellings and scripts, so this is free text, not a list).
+#include <imgui.h>
+
+#include "kiosk/ui/layout.hpp"
 #include "kiosk/ui/step_page.hpp"
+#include "kiosk/ui/text_field.hpp"
 #include "kiosk/ui/views.hpp"
 
 namespace kiosk::ui {
 
 void draw_city(const core::Session& session, const ViewContext& ctx,
                std::vector<core::Intent>& out) {
-    begin_step_page(session, ctx, "step.city.title");
+    const ImVec2 area = begin_step_page(session, ctx, i18n::key("step.city.title"));
+    const float w = area.x > 48 * ctx.theme.em ? 0.6F * area.x : area.x;
+    ImGui::SetCursorPosX(start_x(ImGui::GetCursorPosX(), area.x, 0, w, ctx.rtl()));
+    ImGui::BeginGroup();  // the field's lines start at its own x, not the window's
+    text_field(session, ctx, "city", "reg.city.label", w, out);
+    ImGui::EndGroup();
     end_step_page(session, ctx, out);
 }
 
