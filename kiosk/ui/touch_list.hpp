@@ -137,7 +137,8 @@ std::optional<std::string> touch_list(const ViewContext& ctx, std::string_view l
 
 // Scrollable free content (the review, the notice): call between begin/end; what is drawn
 // inside scrolls by dragging. `size` as for touch_list. Registers "scroll.<id>" like touch_list.
-// A button inside is not pressed by a drag or by the tap that stops a fling.
+// A button inside is not pressed by a drag or by the tap that stops a fling. Regions do not
+// nest (a press inside both would drag both); put lists side by side or one after another.
 void begin_touch_scroll(const ViewContext& ctx, std::string_view id, ImVec2 size);
 void end_touch_scroll(const ViewContext& ctx, std::string_view id);
 
