@@ -17,6 +17,7 @@
 #include "kiosk/i18n/occupations.hpp"
 #include "kiosk/i18n/script.hpp"
 #include "kiosk/ui/layout.hpp"
+#include "kiosk/ui/step_parts.hpp"
 #include "kiosk/ui/text/widgets.hpp"
 #include "kiosk/ui/touch_list.hpp"
 #include "kiosk/ui/views.hpp"
@@ -91,12 +92,14 @@ std::string year_text(const ViewContext& ctx, int year) {
     return ltr(ctx.translator->code(std::to_string(year)));
 }
 
-// Countries and languages by code until the app hands views the iso-codes names.
-std::string country_text(std::string_view code) {
-    return ltr(code);
+// Countries and languages by their iso-codes names in the person's language, as the app loaded
+// them for the pickers (the code itself until the view context carries them). A name the
+// translation lacks is English: isolated, it keeps its own direction on an Arabic page.
+std::string country_text(const ViewContext& ctx, std::string_view code) {
+    return typed(iso_name(iso_countries(ctx), code), ctx.direction);
 }
-std::string language_text(std::string_view code) {
-    return ltr(code);
+std::string language_text(const ViewContext& ctx, std::string_view code) {
+    return typed(iso_name(iso_languages(ctx), code), ctx.direction);
 }
 
 // An occupation: the person's own words, or its catalogue entry's name in their language (the
@@ -141,7 +144,7 @@ std::vector<Row> language_rows(const core::Registration& d, const ViewContext& c
                 "reg.review.written",
                 {{"level", choice(ctx, "reg.cefr.", to_string(*skill.written))}}));
         }
-        rows.push_back(row(language_text(skill.code), std::move(lines), ctx));
+        rows.push_back(row(language_text(ctx, skill.code), std::move(lines), ctx));
     }
     return rows;
 }
@@ -158,12 +161,12 @@ std::vector<Row> work_rows(const core::Registration& d, const ViewContext& ctx) 
                                            {{"from", year_text(ctx, *entry.from_year)},
                                             {"to", year_text(ctx, *entry.to_year)}});
         }
-        rows.push_back(
-            row({},
-                std::vector<std::string>{
-                    typed(entry.role, ctx.direction),
-                    entry.country.empty() ? std::string() : country_text(entry.country), years},
-                ctx));
+        rows.push_back(row(
+            {},
+            std::vector<std::string>{
+                typed(entry.role, ctx.direction),
+                entry.country.empty() ? std::string() : country_text(ctx, entry.country), years},
+            ctx));
     }
     if (rows.empty()) {
         rows.push_back(row({}, ctx.text("reg.work_history.none"), ctx));
@@ -191,7 +194,7 @@ std::vector<Row> rows_for(core::Screen screen, const core::Registration& d,
             if (d.nationality == core::kStateless || d.nationality == core::kPreferNotToSay) {
                 value = choice(ctx, "reg.nationality.", d.nationality);
             } else if (!d.nationality.empty()) {
-                value = country_text(d.nationality);
+                value = country_text(ctx, d.nationality);
             }
             return {row({}, value, ctx)};
         }
@@ -245,7 +248,7 @@ std::vector<Row> rows_for(core::Screen screen, const core::Registration& d,
                 row(ctx.text("reg.availability_when.label"),
                     a.when ? choice(ctx, "reg.availability_when.", to_string(*a.when)) : "", ctx),
                 row(ctx.text("reg.availability_hours.label"),
-                    a.hours ? choice(ctx, "reg.hours.", to_string(*a.hours)) : "", ctx),
+                    a.hours ? hours_label(ctx, *a.hours) : "", ctx),
                 row(ctx.text("reg.work_permit.label"),
                     d.work_permit ? choice(ctx, "reg.work_permit.", to_string(*d.work_permit)) : "",
                     ctx)};
@@ -262,7 +265,7 @@ std::vector<Row> rows_for(core::Screen screen, const core::Registration& d,
             }
             return {row(ctx.text("reg.preferences_sectors.label"), std::move(sectors), ctx),
                     row(ctx.text("reg.preferences_hours.label"),
-                        p.hours ? choice(ctx, "reg.hours.", to_string(*p.hours)) : "", ctx),
+                        p.hours ? hours_label(ctx, *p.hours) : "", ctx),
                     row(ctx.text("reg.preferences_cities.label"), std::move(cities), ctx)};
         }
         default:
@@ -307,20 +310,32 @@ const std::string& title_for(core::Screen screen, const ViewContext& ctx) {
 
 // [SECTION] Drawing
 
-// A line of text at the cursor, aligned to the page's start edge; wrapped when it is too wide.
-void line(const ViewContext& ctx, std::string_view text, float px, std::uint32_t rgb) {
-    const float width = ImGui::GetContentRegionAvail().x;
-    if (text::measure_text(*ctx.renderer, text, ctx.language(), px).x <= width) {
+// Text in [left, left + width] from `top`, aligned to the page's start edge: one shaped line
+// when it fits, else wrapped. Returns the height used.
+float text_block(const ViewContext& ctx, float left, float top, float width, std::string_view text,
+                 float px, std::uint32_t rgb) {
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImVec2 size = text::measure_text(*ctx.renderer, text, ctx.language(), px);
+    if (size.x <= width) {
         text::LabelStyle style;
         style.pixel_size = px;
         style.colour = to_imgui(rgb);
-        text::shaped_label(*ctx.renderer, text, ctx.language(), style);
-        return;
+        text::draw_label(*ctx.renderer, draw, ImVec2(left, top), ImVec2(left + width, top + size.y),
+                         text, ctx.language(), style);
+        return size.y;
     }
     text::ParagraphStyle style;
     style.pixel_size = px;
     style.colour = to_imgui(rgb);
-    text::shaped_paragraph(*ctx.renderer, text, ctx.language(), style);
+    return text::draw_paragraph(*ctx.renderer, draw, ImVec2(left, top), width, text, ctx.language(),
+                                style);
+}
+
+// A text block as an ImGui item at the cursor, as wide as the content region.
+void line(const ViewContext& ctx, std::string_view text, float px, std::uint32_t rgb) {
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const float width = ImGui::GetContentRegionAvail().x;
+    ImGui::Dummy(ImVec2(width, text_block(ctx, pos.x, pos.y, width, text, px, rgb)));
 }
 
 // The group's title at the start edge and, unless saving, its Change button at the end edge.
@@ -360,26 +375,48 @@ void group_header(const core::Session& session, const ViewContext& ctx, const Gr
     ImGui::SetCursorPos(ImVec2(origin.x, origin.y + theme.button_h));
 }
 
+// One answer: on a wide page the label in a start column and the value lines beside it; on a
+// narrow one the label above its values.
+void draw_row(const ViewContext& ctx, const Row& r) {
+    const Theme& theme = ctx.theme;
+    const float label_px = std::round(0.85F * body_px(theme));
+    const std::uint32_t ink = r.given ? theme.colors.text : theme.colors.muted;
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const float width = ImGui::GetContentRegionAvail().x;
+    const bool columns = !r.label.empty() && width >= 30 * theme.em;
+    const float label_w = columns ? std::round(0.38F * width) : width;
+    const float value_w = columns ? width - label_w - theme.gap : width;
+    const float value_left =
+        start_x(pos.x, width, columns ? label_w + theme.gap : 0, value_w, ctx.rtl());
+    float label_h = 0;
+    if (!r.label.empty()) {
+        // Lifted a little in columns so the smaller label shares the value's baseline region.
+        const float lift = columns ? 0.5F * (body_px(theme) - label_px) : 0;
+        label_h = text_block(ctx, start_x(pos.x, width, 0, label_w, ctx.rtl()), pos.y + lift,
+                             label_w, r.label, label_px, theme.colors.muted) +
+                  lift;
+    }
+    float y = pos.y + (columns ? 0 : label_h);
+    for (const std::string& value : r.values) {
+        y += text_block(ctx, value_left, y, value_w, value, body_px(theme), ink);
+    }
+    const float height = std::max(columns ? label_h : 0.0F, y - pos.y);
+    ImGui::Dummy(ImVec2(width, height + 0.35F * theme.em));
+}
+
 void draw_group(const core::Session& session, const ViewContext& ctx, const Group& group,
                 std::vector<core::Intent>& out) {
     const Theme& theme = ctx.theme;
     group_header(session, ctx, group, out);
-    const float label_px = std::round(0.85F * body_px(theme));
     for (const Row& r : group.rows) {
-        if (!r.label.empty()) {
-            line(ctx, r.label, label_px, theme.colors.muted);
-        }
-        for (const std::string& value : r.values) {
-            line(ctx, value, body_px(theme), r.given ? theme.colors.text : theme.colors.muted);
-        }
-        ImGui::Dummy(ImVec2(0, 0.2F * theme.em));
+        draw_row(ctx, r);
     }
     // A rule under the group: where one screen's answers end.
     const ImVec2 at = ImGui::GetCursorScreenPos();
     ImGui::GetWindowDrawList()->AddLine(ImVec2(at.x, at.y),
                                         ImVec2(at.x + ImGui::GetContentRegionAvail().x, at.y),
                                         to_imgui(theme.colors.option), 2.0F);
-    ImGui::Dummy(ImVec2(0, theme.gap));
+    ImGui::Dummy(ImVec2(0, 0.3F * theme.em));
 }
 
 }  // namespace
@@ -405,11 +442,15 @@ void draw_review(const core::Session& session, const ViewContext& ctx,
     const float below = theme.button_h + theme.gap + failed_h;
 
     begin_touch_scroll(ctx, "review.answers", ImVec2(avail.x, std::max(avail.y - below, 0.0F)));
+    // Rows space themselves; ImGui's item gap between every line would spread one group over
+    // the whole screen.
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(theme.gap, 0));
     for (const core::Screen screen : core::kRegistrationScreens) {
         draw_group(session, ctx,
                    Group{screen, title_for(screen, ctx), rows_for(screen, session.draft, ctx)},
                    out);
     }
+    ImGui::PopStyleVar();
     end_touch_scroll(ctx, "review.answers");
 
     if (failed) {

@@ -3,6 +3,8 @@
 // Change goes to its screen, Save records Submit, and nothing is tappable while saving.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "kiosk/i18n/bidi.hpp"
 #include "kiosk/i18n/occupations.hpp"
 #include "pages_test_support.hpp"
@@ -96,6 +98,18 @@ TEST_P(ReviewView, ShowsEveryAnswerInPlainWordsOfTheLanguage) {
     }
 }
 
+TEST_P(ReviewView, PhoneAndEmailReadLeftToRightOnEveryPage) {
+    const std::string lang = GetParam();
+    ui.frame(on_review(lang));
+    for (const std::string text : {"+90 0532 111 22 33", "amina.h@example.org"}) {
+        const std::string drawn = isolate(text, TextDirection::ltr);
+        ASSERT_TRUE(was_shaped(ui, drawn, lang, body())) << text;
+        const std::vector<std::uint32_t> clusters = visual_clusters(ui, drawn, lang, body());
+        EXPECT_FALSE(clusters.empty());
+        EXPECT_TRUE(std::is_sorted(clusters.begin(), clusters.end())) << text;
+    }
+}
+
 TEST_P(ReviewView, EveryChangeButtonGoesToItsScreen) {
     const core::Session s = on_review(GetParam());
     for (const core::Screen screen : core::kRegistrationScreens) {
@@ -135,7 +149,7 @@ TEST_P(ReviewView, NothingIsTappableWhileSaving) {
     core::Session s = on_review(GetParam());
     s.saving = true;
     ui.frame(s);
-    EXPECT_TRUE(ui.hits().targets.empty());
+    EXPECT_TRUE(button_ids(ui.hits()).empty());
     EXPECT_TRUE(
         was_shaped(ui, ui.catalogue().tr(GetParam(), "reg.submit.saving"), GetParam(), body()));
 }

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,6 +40,18 @@ inline std::vector<core::Intent> tap_id(HeadlessUi& ui, const core::Session& s,
     return ui.tap(s, rect);
 }
 
+// The ids of the frame's buttons: tappable targets, not the drag areas of scroll regions
+// ("scroll.<list>"), which the scripted driver drags but which do nothing when tapped.
+inline std::vector<std::string> button_ids(const ui::HitMap& hits) {
+    std::vector<std::string> ids;
+    for (const ui::HitTarget& t : hits.targets) {
+        if (!t.id.starts_with("scroll.")) {
+            ids.push_back(t.id);
+        }
+    }
+    return ids;
+}
+
 // The single intent of `intents` as a T; fails the test otherwise.
 template <class T>
 const T* only(const std::vector<core::Intent>& intents) {
@@ -58,6 +71,23 @@ inline bool was_shaped(HeadlessUi& ui, std::string_view text, std::string_view l
     const auto before = shaper.stats();
     ui.renderer().shape(text, language, px);
     return shaper.stats().misses == before.misses;
+}
+
+// The byte offsets of the glyphs of `isolated` (a text wrapped in an isolate, 3-byte controls
+// at either end) from left to right on screen, without the controls' own glyphs: ascending
+// means the text reads left to right.
+inline std::vector<std::uint32_t> visual_clusters(HeadlessUi& ui, const std::string& isolated,
+                                                  std::string_view language, float px) {
+    const auto shaped = ui.renderer().shape(isolated, language, px);
+    const std::uint32_t first = 3;
+    const auto last = static_cast<std::uint32_t>(isolated.size() - 3);
+    std::vector<std::uint32_t> clusters;
+    for (const auto& glyph : shaped.line->glyphs) {
+        if (glyph.cluster >= first && glyph.cluster < last) {
+            clusters.push_back(glyph.cluster);
+        }
+    }
+    return clusters;
 }
 
 }  // namespace kiosk::test

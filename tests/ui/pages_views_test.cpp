@@ -41,7 +41,7 @@ TEST_F(NoticeView, DeclineRecordsDeclineAndBackRecordsBack) {
 
 TEST_F(NoticeView, OffersExactlyAcceptDeclineAndBackWithTheirLabels) {
     ui.frame(on_notice("tr"));
-    ASSERT_EQ(ui.hits().targets.size(), 3U);
+    ASSERT_EQ(button_ids(ui.hits()).size(), 3U);
     const auto& tr = ui.catalogue();
     EXPECT_EQ(ui.hits().find_id("consent.accept")->label, tr.tr("tr", "consent.accept"));
     EXPECT_EQ(ui.hits().find_id("consent.decline")->label, tr.tr("tr", "consent.decline"));
@@ -132,7 +132,8 @@ TEST_F(DeclinedView, FinishEndsTheVisitAndBackReturnsToTheNotice) {
 
 TEST_F(DeclinedView, HasNoOtherButtonsAndMirrorsInArabic) {
     ui.frame(declined("en"));
-    ASSERT_EQ(ui.hits().targets.size(), 2U) << "no dead buttons (job browsing is not built yet)";
+    ASSERT_EQ(button_ids(ui.hits()).size(), 2U)
+        << "no dead buttons (job browsing is not built yet)";
     const ui::Rect back = ui.hits().find_id("nav.back")->rect;
     const ui::Rect finish = ui.hits().find_id("declined.finish")->rect;
     EXPECT_LT(back.x, finish.x);
@@ -164,7 +165,7 @@ class DoneView : public ::testing::Test {
 TEST_F(DoneView, FinishEndsTheVisitAndIsTheOnlyButton) {
     const core::Session s = done("en", "K4M-7Q2-PHX");
     ui.frame(s);
-    ASSERT_EQ(ui.hits().targets.size(), 1U);
+    ASSERT_EQ(button_ids(ui.hits()).size(), 1U);
     const auto out = tap_id(ui, s, "done.finish");
     ASSERT_NE(only<core::EndSession>(out), nullptr);
 }
@@ -189,17 +190,8 @@ TEST_F(DoneView, ShowsTheCodeLargeAndLeftToRightOnAnArabicPage) {
         }
     }
     ASSERT_GT(drawn_px, title) << "the code is larger than the title";
-    const auto shaped = ui.renderer().shape(code, "ar", drawn_px);
-    // Left to right on screen is first to last in the text: K before 4 before M ... X. The
-    // isolate's invisible controls (3 bytes each, at either end) sit at the paragraph's level.
-    const std::uint32_t first = 3;
-    const auto last = static_cast<std::uint32_t>(code.size() - 3);
-    std::vector<std::uint32_t> clusters;
-    for (const auto& glyph : shaped.line->glyphs) {
-        if (glyph.cluster >= first && glyph.cluster < last) {
-            clusters.push_back(glyph.cluster);
-        }
-    }
+    // Left to right on screen is first to last in the text: K before 4 before M ... X.
+    const std::vector<std::uint32_t> clusters = visual_clusters(ui, code, "ar", drawn_px);
     ASSERT_EQ(clusters.size(), std::string_view("K4M-7Q2-PHX").size());
     EXPECT_TRUE(std::is_sorted(clusters.begin(), clusters.end()));
 }
