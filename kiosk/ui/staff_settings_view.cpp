@@ -40,6 +40,11 @@ constexpr std::array kFields = {
 };
 constexpr std::string_view kLanguagesPath = "settings.languages";
 
+// Kept free at the end edge of a scrolling column for its position bar.
+float indicator_room(const ViewContext& ctx) {
+    return 0.6F * ctx.theme.em;
+}
+
 // A refusal in the error colour, `width` wide at the cursor (wrapped), as an item.
 void error_line(const ViewContext& ctx, std::string_view text, float width) {
     text::ParagraphStyle style;
@@ -66,12 +71,18 @@ std::vector<std::string> offered_codes(const core::KioskSettings& draft) {
 void draw_fields(const core::Session& session, const ViewContext& ctx, ImVec2 size,
                  std::vector<core::Intent>& out) {
     begin_touch_scroll(ctx, "settings.fields", size);
-    const float w = ImGui::GetContentRegionAvail().x;
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float w = avail - indicator_room(ctx);
+    const float left = ImGui::GetCursorPosX();
     for (const Field& field : kFields) {
+        // A group, so that every line of the field (label, box, refusal) starts at this x.
+        ImGui::SetCursorPosX(start_x(left, avail, 0, w, ctx.rtl()));
+        ImGui::BeginGroup();
         text_field(session, ctx, field.path, field.label, w, out);
         if (session.settings_error == field.path) {
             error_line(ctx, ctx.text(field.error), w);
         }
+        ImGui::EndGroup();
         ImGui::Dummy(ImVec2(0, 0.2F * ctx.theme.em));
     }
     end_touch_scroll(ctx, "settings.fields");
@@ -113,7 +124,8 @@ void draw_languages(const core::Session& session, const ViewContext& ctx, ImVec2
     begin_touch_scroll(ctx, "settings.languages", ImVec2(size.x, std::max(0.0F, size.y - used)));
     const float gap = ctx.theme.gap;
     const float row_h = std::max(48.0F, 0.8F * ctx.theme.button_h);
-    const float width = ImGui::GetContentRegionAvail().x;
+    const float full = ImGui::GetContentRegionAvail().x;
+    const float width = full - indicator_room(ctx);
     const float up_w = std::min(4.0F * ctx.theme.em, width / 3);
     const float toggle_w = width - up_w - gap;
     const float left = ImGui::GetCursorPosX();
@@ -122,7 +134,7 @@ void draw_languages(const core::Session& session, const ViewContext& ctx, ImVec2
         const auto at = std::find(offered.begin(), offered.end(), code);
         const bool on = at != offered.end();
         const float y = ImGui::GetCursorPosY();
-        ImGui::SetCursorPos(ImVec2(start_x(left, width, 0, toggle_w, ctx.rtl()), y));
+        ImGui::SetCursorPos(ImVec2(start_x(left, full, 0, toggle_w, ctx.rtl()), y));
         // The endonym, shaped in its own language, as on Welcome.
         if (choice_button(ctx, "settings.lang." + code, rows[i].endonym, on, toggle_w, row_h,
                           rows[i].code)) {
@@ -139,7 +151,7 @@ void draw_languages(const core::Session& session, const ViewContext& ctx, ImVec2
             }
         }
         if (on && at != offered.begin()) {
-            ImGui::SetCursorPos(ImVec2(start_x(left, width, toggle_w + gap, up_w, ctx.rtl()), y));
+            ImGui::SetCursorPos(ImVec2(start_x(left, full, toggle_w + gap, up_w, ctx.rtl()), y));
             if (big_button(ctx, "settings.lang_up." + code, ctx.text("staff.settings.move_up"),
                            up_w, row_h)) {
                 core::KioskSettings edited = draft;
