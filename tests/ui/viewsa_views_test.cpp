@@ -11,8 +11,10 @@
 
 #include "headless_ui.hpp"
 #include "kiosk/core/field_path.hpp"
+#include "kiosk/i18n/iso_names.hpp"
 #include "kiosk/i18n/languages.hpp"
 #include "kiosk/ui/layout.hpp"
+#include "kiosk/ui/step_parts.hpp"
 #include "kiosk/ui/text/widgets.hpp"
 #include "kiosk/ui/text_field.hpp"
 #include "kiosk/ui/widgets.hpp"
@@ -421,6 +423,50 @@ TEST_F(ViewsA, NationalityErrorIsShown) {
     s.errors = {core::FieldError{"nationality", std::string(core::kErrorRequired)}};
     ui.frame(s);
     EXPECT_TRUE(ui.last_frame_used_colour(theme().colors.error));
+}
+
+// One frame of the nationality view with country names from Debian's iso-codes in the
+// session's language, handed over in the view context as the app does.
+void nationality_frame(HeadlessUi& ui, const core::Session& s,
+                       const std::vector<i18n::IsoName>& countries) {
+    ui.frame(s);  // the harness's translator follows the session's language
+    ui::ViewContext ctx = ui.context();
+    ctx.iso_countries = &countries;
+    ctx.hits->clear();
+    std::vector<core::Intent> out;
+    ImGui::NewFrame();
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
+    ImGui::Begin(
+        "nationality", nullptr,
+        ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+    ui::draw_nationality(s, ctx, out);
+    ImGui::End();
+    ImGui::Render();
+    ui.renderer().flush();
+}
+
+TEST_F(ViewsA, SearchFindsCountriesByTheirNamesInArabicAndTurkish) {
+    struct Case {
+        std::string lang;
+        std::string query;
+        std::string code;
+    };
+    // iso-codes names Syria "الجمهوريّة العربيّة السّوريّة" in Arabic: the shadda is folded away.
+    for (const Case& c : {Case{"ar", "السورية", "SY"}, Case{"ar", "العراق", "IQ"},
+                          Case{"tr", "ırak", "IQ"}, Case{"tr", "ALMAN", "DE"}}) {
+        auto countries = i18n::load_countries(c.lang);
+        ASSERT_TRUE(countries.ok()) << countries.error().message;
+        core::Session s = on_screen(core::Screen::Nationality, c.lang);
+        nationality_frame(ui, s, *countries);
+        ASSERT_NE(ui.hits().find_id("nationality.AF"), nullptr) << "all rows before a search";
+        s.search = c.query;
+        nationality_frame(ui, s, *countries);
+        const ui::HitTarget found = hit("nationality." + c.code);
+        EXPECT_EQ(found.label, ui::iso_name(&*countries, c.code)) << c.query;
+        EXPECT_EQ(ui.hits().find_id("nationality.AF"), nullptr) << c.query << " hides the rest";
+        EXPECT_EQ(ui.hits().find_id("nationality.stateless"), nullptr) << c.query;
+    }
 }
 
 // [SECTION] Every screen: title, Back and Next, mirrored
