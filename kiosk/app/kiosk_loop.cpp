@@ -7,7 +7,9 @@
 #include <system_error>
 #include <variant>
 
+#include "kiosk/app/effects.hpp"
 #include "kiosk/app/script.hpp"
+#include "kiosk/app/staff_effects.hpp"
 #include "kiosk/ui/layout.hpp"
 #include "platform/log.hpp"
 #include "platform/paths.hpp"
@@ -88,6 +90,54 @@ Result<std::filesystem::path> find_asset_dir(std::span<const std::filesystem::pa
                       "no " + std::string(what) + " directory; searched " + searched);
 }
 
+namespace {
+
+// Which screens list or show countries and languages by name.
+bool shows_countries(core::Screen screen) {
+    return screen == core::Screen::Nationality || screen == core::Screen::WorkHistory ||
+           screen == core::Screen::Review;
+}
+bool shows_languages(core::Screen screen) {
+    return screen == core::Screen::Languages || screen == core::Screen::Review;
+}
+
+// The cached names for the session's language, loaded on the first screen that needs them;
+// null when iso-codes cannot be read (logged once per language; the views show codes).
+template <typename Load>
+const std::vector<i18n::IsoName>* cached_names(
+    std::map<std::string, std::vector<i18n::IsoName>, std::less<>>& cache,
+    const std::string& language, bool needed, Load load) {
+    auto it = cache.find(language);
+    if (it == cache.end()) {
+        if (!needed) {
+            return nullptr;
+        }
+        auto names = load(language);
+        if (!names) {
+            platform::log_error(names.error().code, names.error().message);
+        }
+        it =
+            cache.emplace(language, names ? std::move(names).value() : std::vector<i18n::IsoName>{})
+                .first;
+    }
+    return it->second.empty() ? nullptr : &it->second;
+}
+
+const std::vector<i18n::IsoName>* iso_countries(AppState& app) {
+    return cached_names(app.iso.countries, app.session.language,
+                        shows_countries(app.session.screen),
+                        [](const std::string& lang) { return i18n::load_countries(lang); });
+}
+
+const std::vector<i18n::IsoName>* iso_languages(AppState& app) {
+    return cached_names(app.iso.languages, app.session.language,
+                        shows_languages(app.session.screen), [](const std::string& lang) {
+                            return i18n::load_languages(lang, i18n::LanguageSet::living);
+                        });
+}
+
+}  // namespace
+
 ui::ViewContext view_context(const ViewResources& res, AppState& app) {
     if (!app.translator || app.translator->language() != app.session.language) {
         app.translator.emplace(res.catalogue->translator(app.session.language));
@@ -96,7 +146,15 @@ ui::ViewContext view_context(const ViewResources& res, AppState& app) {
     ctx.catalogue = res.catalogue;
     ctx.translator = &*app.translator;
     ctx.direction = ui::ui_direction(app.session.language);
-    ctx.languages = res.languages;
+    if (app.offered.empty() || app.offered_for != app.session.settings.languages) {
+        app.offered = offered_languages(app.session.settings);
+        app.offered_for = app.session.settings.languages;
+    }
+    ctx.languages = app.offered;
+    ctx.occupations = res.occupations;
+    ctx.iso_countries = iso_countries(app);
+    ctx.iso_languages = iso_languages(app);
+    ctx.status = &app.status;
     ctx.default_language = app.session.settings.default_language;
     ctx.theme = res.theme;
     ctx.fonts = res.fonts;
@@ -108,10 +166,19 @@ ui::ViewContext view_context(const ViewResources& res, AppState& app) {
     return ctx;
 }
 
-AppState start_app(const Options& options, const Clock& clock) {
+core::KioskSettings default_settings(const Clock& clock) {
     core::KioskSettings settings;
     settings.current_year = year_of(clock.unix_seconds());
-    settings.staff_pin_set = true;  // TODO(staff store): read from the kiosk's settings
+    return settings;
+}
+
+AppState start_app(const Options& options, const Clock& clock,
+                   std::optional<core::KioskSettings> stored) {
+    core::KioskSettings settings = stored.value_or(default_settings(clock));
+    settings.current_year = year_of(clock.unix_seconds());
+    if (!stored) {
+        settings.staff_pin_set = true;
+    }
     AppState app;
     app.session = core::fresh_session(settings, clock.monotonic());
     app.unix_now = clock.unix_seconds();
@@ -185,6 +252,16 @@ int run_loop(platform::Window& window, const ViewResources& res, AppState& app,
             app.session = core::reduce(app.session, intent, clock.monotonic());
         }
         app.intents.clear();
+        // What the session now waits for (a registration to store, a PIN to check) is done
+        // with the store, and its answer applied, before the next frame is drawn.
+        if (app.services != nullptr && run_effects(app.session, *app.services)) {
+            app.pacer.on_activity();
+        }
+        if (app.services != nullptr && app.session.screen == core::Screen::StaffStatus) {
+            if (auto status = read_kiosk_status(*app.services->db)) {
+                app.status = std::move(status).value();
+            }
+        }
         if (app.session.screen != screen_before) {
             app.scrolls.clear();  // a new screen starts at the top of its lists
         }

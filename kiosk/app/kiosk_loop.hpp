@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <span>
 #include <string>
@@ -14,6 +15,8 @@
 #include "kiosk/core/clock.hpp"
 #include "kiosk/core/session.hpp"
 #include "kiosk/i18n/catalogue.hpp"
+#include "kiosk/i18n/iso_names.hpp"
+#include "kiosk/i18n/occupations.hpp"
 #include "kiosk/ui/text/text_renderer.hpp"
 #include "kiosk/ui/touch_list.hpp"
 #include "kiosk/ui/views.hpp"
@@ -28,8 +31,17 @@ struct ViewResources {
     ui::text::TextRenderer* renderer = nullptr;
     ui::Theme theme;
     ui::Fonts fonts;
-    std::span<const i18n::UiLanguage> languages;  // offered, in order
+    const i18n::OccupationCatalogue* occupations = nullptr;
 };
+
+// iso-codes names by UI language, loaded the first time a screen needs them (a few hundred ms
+// for the ~7,000 living languages) and kept: they belong to the kiosk, not to a person.
+struct IsoNameCache {
+    std::map<std::string, std::vector<i18n::IsoName>, std::less<>> countries;
+    std::map<std::string, std::vector<i18n::IsoName>, std::less<>> languages;
+};
+
+struct Services;  // effects.hpp
 
 // Everything the kiosk knows between frames; nothing lives in statics.
 struct AppState {
@@ -42,11 +54,22 @@ struct AppState {
     std::int64_t unix_now = 0;  // wall time of the frame, for the views (PIN lock countdown)
     platform::FramePacer pacer;
     int frames = 0;
+    std::vector<i18n::UiLanguage> offered;  // Welcome's languages, from session.settings
+    std::vector<std::string> offered_for;   // the settings.languages `offered` was made for
+    IsoNameCache iso;
+    ui::KioskStatus status;        // for the staff status screen, read while it is shown
+    Services* services = nullptr;  // the store and keys the effects use; none in view tests
 };
+
+// The kiosk's settings before any are stored: the current year from `clock`, no staff PIN.
+core::KioskSettings default_settings(const Clock& clock);
 
 // The state a kiosk starts with: a fresh visit on Welcome with the kiosk's settings (the year
 // taken from `clock`), or with --lang's language already chosen (for screenshots).
-AppState start_app(const Options& options, const Clock& clock);
+// `settings` as loaded from the store; without them (view tests) a kiosk with a staff PIN set
+// and nothing else configured.
+AppState start_app(const Options& options, const Clock& clock,
+                   std::optional<core::KioskSettings> settings = std::nullopt);
 
 // The first of `candidates` that is a directory (an installed share/kiosk/<what> before the
 // source tree's assets/<what>). Error "app.assets_missing" listing the places searched.

@@ -9,10 +9,13 @@
 #include <string>
 #include <vector>
 
+#include "kiosk/app/effects.hpp"
 #include "kiosk/app/kiosk_loop.hpp"
 #include "kiosk/app/options.hpp"
+#include "kiosk/app/staff_effects.hpp"
 #include "kiosk/i18n/catalogue.hpp"
 #include "kiosk/i18n/font_set.hpp"
+#include "kiosk/i18n/occupations.hpp"
 #include "kiosk/i18n/shaper.hpp"
 #include "kiosk/i18n/text_command.hpp"
 #include "kiosk/store/database.hpp"
@@ -75,6 +78,23 @@ int main(int argc, char** argv) {
         return fail(database.error());
     }
 
+    // The kiosk's settings (staff PIN set? languages offered, idle times) and the server's
+    // public key, which every registration is sealed to (sync/README.md, "Before enrolment").
+    auto settings = app::load_settings(*database, app::default_settings(clock));
+    if (!settings) {
+        return fail(settings.error());
+    }
+    const std::vector<std::filesystem::path> key_files = {*data_dir / "server.pub",
+                                                          "/etc/kiosk/server.pub"};
+    auto server_key = app::load_server_key(key_files);
+    if (!server_key) {
+        return fail(server_key.error());
+    }
+    if (server_key->empty()) {
+        platform::log_warn("app.no_server_key",
+                           "no server.pub installed: registrations will be refused");
+    }
+
     // 3. Text: the catalogue and the fonts, before the window, so a broken install says so
     // without flashing a window.
     const std::vector<std::filesystem::path> i18n_dirs = {KIOSK_INSTALLED_DATA_DIR "/i18n",
@@ -94,6 +114,16 @@ int main(int argc, char** argv) {
         return fail(font_set.error());
     }
     i18n::Shaper shaper(*font_set);
+    const std::vector<std::filesystem::path> occupation_dirs = {
+        KIOSK_INSTALLED_DATA_DIR "/occupations", KIOSK_ASSETS_DIR "/occupations"};
+    auto occupation_dir = app::find_asset_dir(occupation_dirs, "occupations");
+    if (!occupation_dir) {
+        return fail(occupation_dir.error());
+    }
+    auto occupations = i18n::OccupationCatalogue::load_directory(*occupation_dir);
+    if (!occupations) {
+        return fail(occupations.error());
+    }
 
     // 4. The window, then theme and ImGui's own small font sized to it.
     auto window = platform::Window::open({options->width, options->height, options->fullscreen});
@@ -119,10 +149,14 @@ int main(int argc, char** argv) {
         return fail(renderer.error());
     }
 
-    // 6. A visit starts on Welcome, or with a language already chosen (for screenshots).
-    app::AppState state = app::start_app(*options, clock);
-    const app::ViewResources resources{&*catalogue, &*renderer, theme, *fonts,
-                                       i18n::shipped_languages()};
+    // 6. A visit starts on Welcome (on first start: the staff PIN pad), or with a language
+    // already chosen (for screenshots). The effects reach the store through `services`.
+    app::AppState state = app::start_app(*options, clock, *std::move(settings));
+    app::ViewResources resources{&*catalogue, &*renderer, theme, *fonts};
+    resources.occupations = &*occupations;
+    core::SystemRandom random;
+    app::Services services{&*database, std::move(*server_key), &random, &clock};
+    state.services = &services;
 
     // 7. Draw until the window closes (or the screenshot is taken).
     return app::run_loop(win, resources, state, *options, clock, started);

@@ -260,8 +260,9 @@ struct Session {
     std::string reference_code;      // on the Done screen
     bool saving = false;             // Submit accepted; the app is storing the draft
     std::string save_error;          // the last SaveFailed, shown on Review until the next try
-    Millis screen_since{0};          // monotonic time the screen last changed (kScreenChangeGuard)
-    bool review_return = false;      // editing from Review: Next and Back go back to Review
+    Millis screen_since{
+        -kScreenChangeGuard};    // monotonic time the screen last changed (kScreenChangeGuard)
+    bool review_return = false;  // editing from Review: Next and Back go back to Review
 
     std::string search;              // the query of the screen's searchable list
     std::optional<TextFocus> focus;  // the text field the keyboard types into

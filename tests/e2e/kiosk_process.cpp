@@ -1,6 +1,9 @@
 // Child process helper: std::system with shell-quoted arguments, stdout and stderr sent to files.
 #include "kiosk_process.hpp"
 
+#include "kiosk/store/database.hpp"
+#include "kiosk/store/staff.hpp"
+
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
@@ -82,6 +85,19 @@ ProcessResult run_kiosk(const std::vector<std::string>& args, bool virtual_displ
         cmd += ' ' + quote(a);
     }
     return run_shell(std::move(cmd), work_dir);
+}
+
+std::filesystem::path configured_data_dir(const std::filesystem::path& dir, std::string_view pin) {
+    std::filesystem::create_directories(dir);
+    auto db = store::Database::open(dir / "kiosk.db");
+    if (!db) {
+        throw std::runtime_error("cannot open the kiosk database: " + db.error().message);
+    }
+    auto staff = store::set_first_pin(*db, pin);
+    if (!staff) {
+        throw std::runtime_error("cannot set the staff PIN: " + staff.error().message);
+    }
+    return dir;
 }
 
 }  // namespace kiosk::test

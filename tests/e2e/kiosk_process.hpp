@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kiosk::test {
@@ -16,6 +17,12 @@ struct ProcessResult {
 
 // A fresh, empty directory under the test temp dir.
 std::filesystem::path make_temp_dir(const std::string& prefix);
+
+// A kiosk data directory at `dir` that has been set up: its database exists with a staff PIN
+// (`pin`) chosen, so the kiosk starts on Welcome rather than on the first-start PIN pad.
+// Returns `dir`.
+std::filesystem::path configured_data_dir(const std::filesystem::path& dir,
+                                          std::string_view pin = "135790");
 
 // Runs `argv` (argv[0] found on PATH) without a display, capturing its output in `work_dir`.
 ProcessResult run_program(const std::vector<std::string>& argv,

@@ -54,7 +54,7 @@ KioskRun run_screen(const Case& c) {
     r.process = run_kiosk(
         {"--size", std::to_string(c.w) + "x" + std::to_string(c.h), "--lang", c.language,
          "--screen", c.screen, "--screenshot", (dir / "out.png").string(), "--dump-layout",
-         (dir / "out.json").string(), "--data-dir", (dir / "data").string()},
+         (dir / "out.json").string(), "--data-dir", configured_data_dir(dir / "data").string()},
         true, dir);
     int channels = 0;
     r.pixels.reset(stbi_load((dir / "out.png").c_str(), &r.width, &r.height, &channels, 4));

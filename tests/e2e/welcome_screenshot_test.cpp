@@ -62,7 +62,7 @@ Shot take_screenshot(int w, int h, std::vector<std::string> extra = {}) {
     std::vector<std::string> args = {"--size",        std::to_string(w) + "x" + std::to_string(h),
                                      "--screenshot",  (s.dir / "out.png").string(),
                                      "--dump-layout", (s.dir / "out.json").string(),
-                                     "--data-dir",    (s.dir / "data").string()};
+                                     "--data-dir",    configured_data_dir(s.dir / "data").string()};
     args.insert(args.end(), extra.begin(), extra.end());
     s.run = run_kiosk(args, true, s.dir);
     s.png = load_png(s.dir / "out.png");

@@ -53,7 +53,6 @@ HeadlessUi::HeadlessUi(int width, int height) {
     resources_.catalogue = &*catalogue_;
     resources_.renderer = &*renderer_;
     resources_.fonts = *imgui_font;
-    resources_.languages = i18n::shipped_languages();
 }
 
 HeadlessUi::~HeadlessUi() {

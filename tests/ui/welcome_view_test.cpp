@@ -134,8 +134,13 @@ TEST_P(WelcomeLayout, NineBigButtonsOnScreenWithoutOverlap) {
     const auto [w, h] = GetParam();
     HeadlessUi ui(w, h);
     ui.frame(core::Session{});
-    ui.frame(core::Session{});  // the second frame uses the first frame's measurements
-    const auto& targets = ui.hits().targets;
+    ui.frame(core::Session{});           // the second frame uses the first frame's measurements
+    std::vector<ui::HitTarget> targets;  // the language buttons (not the staff corner)
+    for (const auto& t : ui.hits().targets) {
+        if (t.id.starts_with("lang.")) {
+            targets.push_back(t);
+        }
+    }
     ASSERT_EQ(targets.size(), i18n::shipped_languages().size());
     EXPECT_EQ(ui.hits().screen, "welcome");
     const float min_h = h >= 1080 ? 72.0F : 48.0F;  // bigger on a 1080p kiosk
@@ -157,7 +162,7 @@ INSTANTIATE_TEST_SUITE_P(Screens, WelcomeLayout,
                          ::testing::Values(std::pair{1920, 1080}, std::pair{1280, 800},
                                            std::pair{800, 480}));
 
-TEST(NoticePlaceholder, BackReturnsToWelcome) {
+TEST(Notice, BackReturnsToWelcome) {
     HeadlessUi ui(1280, 800);
     core::Session session;
     session = core::reduce(session, core::ChooseLanguage{"uk"}, Millis{1});
@@ -170,7 +175,8 @@ TEST(NoticePlaceholder, BackReturnsToWelcome) {
     const auto out = ui.tap(session, back->rect);
     ASSERT_EQ(out.size(), 1U);
     ASSERT_TRUE(std::holds_alternative<core::Back>(out[0]));
-    EXPECT_EQ(core::reduce(session, out[0], Millis{2}).screen, core::Screen::Welcome);
+    // A second later: Back in the same instant as the language tap is a double tap's second half.
+    EXPECT_EQ(core::reduce(session, out[0], Millis{1001}).screen, core::Screen::Welcome);
 }
 
 }  // namespace
