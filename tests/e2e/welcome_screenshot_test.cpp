@@ -108,7 +108,9 @@ TEST(WelcomeScreenshot, At1080pButtonsHoldTheirColourAndGlyphs) {
 
     // Every language has its button, with button colour and label glyphs inside.
     const auto& targets = s.layout.at("targets");
-    ASSERT_EQ(targets.size(), i18n::shipped_languages().size());
+    // One button per language, and the invisible staff corner (a long press opens the PIN pad).
+    ASSERT_EQ(targets.size(), i18n::shipped_languages().size() + 1);
+    EXPECT_EQ(targets.back().at("id"), "staff.entry");
     std::vector<Box> buttons;
     for (const auto& lang : i18n::shipped_languages()) {
         const std::string id = "lang." + std::string(lang.code);
@@ -166,8 +168,11 @@ TEST(WelcomeScreenshot, At1280x800EveryButtonFitsAndIsTouchSized) {
     EXPECT_EQ(s.png.height, 800);
     ASSERT_FALSE(s.layout.is_discarded());
     const ui::Palette colors;
-    ASSERT_EQ(s.layout.at("targets").size(), 9U);
+    ASSERT_EQ(s.layout.at("targets").size(), 10U);  // nine languages and the staff corner
     for (const auto& t : s.layout.at("targets")) {
+        if (t.at("id") == "staff.entry") {
+            continue;  // invisible on purpose
+        }
         const Box b = box_of(t, 0);
         EXPECT_GE(b.y1 - b.y0, 48) << t.at("id");
         EXPECT_GE(b.x0, 0);
@@ -179,14 +184,20 @@ TEST(WelcomeScreenshot, At1280x800EveryButtonFitsAndIsTouchSized) {
     fs::remove_all(s.dir);
 }
 
-TEST(WelcomeScreenshot, WithALanguageChosenTheNoticePlaceholderShowsBack) {
+TEST(WelcomeScreenshot, WithALanguageChosenTheNoticeShowsBackAcceptAndDecline) {
     const Shot s = take_screenshot(1280, 800, {"--lang", "ar"});
     ASSERT_EQ(s.run.exit_code, 0) << s.run.stderr_text;
     ASSERT_FALSE(s.layout.is_discarded());
     EXPECT_EQ(s.layout.at("screen"), "notice");
-    ASSERT_EQ(s.layout.at("targets").size(), 1U);
-    const auto& back = s.layout.at("targets")[0];
-    EXPECT_EQ(back.at("id"), "nav.back");
+    std::set<std::string> ids;
+    for (const auto& t : s.layout.at("targets")) {
+        ids.insert(t.at("id").get<std::string>());
+    }
+    EXPECT_TRUE(ids.count("consent.accept") && ids.count("consent.decline")) << s.layout.dump();
+    const auto back_it = std::find_if(s.layout.at("targets").begin(), s.layout.at("targets").end(),
+                                      [](const auto& t) { return t.at("id") == "nav.back"; });
+    ASSERT_NE(back_it, s.layout.at("targets").end());
+    const auto& back = *back_it;
     const Box b = box_of(back, 0);
     EXPECT_EQ(s.png.rgb(b.x0 + 12, (b.y0 + b.y1) / 2), ui::Palette{}.button);
     fs::remove_all(s.dir);
