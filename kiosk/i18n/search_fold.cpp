@@ -201,6 +201,22 @@ SearchQuery::SearchQuery(std::string_view query, std::string_view language) : la
     });
 }
 
+namespace {
+
+// The Arabic article "ال" is written joined to the noun: "السورية" (Syrian). People search for
+// the noun ("سور"), so a word also matches after its article, when something is left of it.
+constexpr std::string_view kArabicArticle = "\u0627\u0644";
+
+bool word_starts_with(std::string_view word, std::string_view wanted) {
+    if (word.starts_with(wanted)) {
+        return true;
+    }
+    return word.starts_with(kArabicArticle) && word.size() > kArabicArticle.size() &&
+           word.substr(kArabicArticle.size()).starts_with(wanted);
+}
+
+}  // namespace
+
 bool SearchQuery::matches(std::string_view text) const {
     if (words_.empty()) {
         return true;
@@ -208,7 +224,7 @@ bool SearchQuery::matches(std::string_view text) const {
     const std::string folded = fold_for_search(text, language_);
     return std::all_of(words_.begin(), words_.end(), [&folded](const std::string& wanted) {
         return any_word(folded,
-                        [&wanted](std::string_view word) { return word.starts_with(wanted); });
+                        [&wanted](std::string_view word) { return word_starts_with(word, wanted); });
     });
 }
 

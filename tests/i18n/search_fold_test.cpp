@@ -159,5 +159,15 @@ TEST(SearchQuery, FoldsTheQueryOnceIntoWords) {
     EXPECT_FALSE(query.matches("Şam"));
 }
 
+TEST(SearchMatches, AnArabicNounIsFoundBehindItsArticle) {
+    // iso-codes' Arabic name of Syria: every word starts with the article "ال".
+    const std::string syria = "الجمهوريّة العربيّة السّوريّة";
+    EXPECT_TRUE(search_matches("سور", syria, "ar"));
+    EXPECT_TRUE(search_matches("السورية", syria, "ar"));
+    EXPECT_TRUE(search_matches("جمهورية سورية", syria, "ar"));
+    EXPECT_FALSE(search_matches("عراق", syria, "ar"));
+    EXPECT_FALSE(search_matches("ل", "الجزائر", "ar"));  // the article alone is not a word's start
+}
+
 }  // namespace
 }  // namespace kiosk::i18n
