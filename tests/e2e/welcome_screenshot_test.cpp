@@ -262,6 +262,45 @@ INSTANTIATE_TEST_SUITE_P(Languages, NoticeMirroring,
                                            MirrorCase{"tr", false}),
                          [](const auto& param_info) { return param_info.param.lang; });
 
+// A registration step (City: a title, the progress, a text field, Back and Next) in a language:
+// the page is mirrored in Arabic, Persian and Pashto, as the real window draws it.
+class StepMirroring : public ::testing::TestWithParam<MirrorCase> {};
+
+TEST_P(StepMirroring, BackNextAndTheFieldFollowTheReadingDirection) {
+    const MirrorCase c = GetParam();
+    const Shot s = take_screenshot(1280, 800, {"--lang", c.lang, "--screen", "city"});
+    ASSERT_EQ(s.run.exit_code, 0) << s.run.stderr_text;
+    ASSERT_FALSE(s.layout.is_discarded());
+    EXPECT_EQ(s.layout.at("screen"), "city");
+    const auto& targets = s.layout.at("targets");
+    auto find = [&targets](const char* id) {
+        return std::find_if(targets.begin(), targets.end(),
+                            [id](const auto& t) { return t.at("id") == id; });
+    };
+    const auto back = find("nav.back");
+    const auto next = find("nav.next");
+    ASSERT_NE(back, targets.end());
+    ASSERT_NE(next, targets.end());
+    const Box b = box_of(*back, 0);
+    const Box n = box_of(*next, 0);
+    if (c.rtl) {
+        EXPECT_GE(b.x0, 640) << c.lang << ": Back on the right";
+        EXPECT_LE(n.x1, 640) << c.lang << ": Next on the left";
+    } else {
+        EXPECT_LE(b.x1, 640) << c.lang;
+        EXPECT_GE(n.x0, 640) << c.lang;
+    }
+    const ui::Palette colors;
+    EXPECT_EQ(s.png.rgb((b.x0 + b.x1) / 2, b.y0 + 6), colors.button) << c.lang;
+    EXPECT_EQ(s.png.rgb((n.x0 + n.x1) / 2, n.y0 + 6), colors.button) << c.lang;
+    fs::remove_all(s.dir);
+}
+
+INSTANTIATE_TEST_SUITE_P(Languages, StepMirroring,
+                         ::testing::Values(MirrorCase{"ar", true}, MirrorCase{"fa", true},
+                                           MirrorCase{"ps", true}, MirrorCase{"en", false}),
+                         [](const auto& param_info) { return param_info.param.lang; });
+
 TEST(KioskProcess, UnusableDataDirectoryStopsWithAClearMessage) {
     const fs::path dir = make_temp_dir("kiosk-e2e-datadir");
     std::ofstream(dir / "not-a-dir") << "x";
