@@ -26,16 +26,20 @@ namespace {
 const std::filesystem::path kI18nDir = std::filesystem::path(KIOSK_ASSETS_DIR) / "i18n";
 
 // Keys in source text: the first string literal argument of tr( trn( text( T( t( plural( key(
-// format( count_text(, and the second of tr(lang, "..." / trn(lang, "..." (the Catalogue's
-// own form), when it looks like a key (dot-separated words, starting lower-case).
+// format( count_text(, the second of tr(lang, "..." / trn(lang, "..." (the Catalogue's own
+// form), and the label of text_field(session, ctx, field, "label.key", ...), when it looks like
+// a key (dot-separated words, starting lower-case).
 std::set<std::string> keys_in_source(std::string_view source) {
     static const std::regex first_argument(
         R"re((?:^|[^A-Za-z0-9_])(?:tr|trn|text|T|t|plural|key|format|count_text)\(\s*"([a-z][a-z0-9_]*(?:\.[A-Za-z0-9_]+)+)")re");
     static const std::regex after_language(
         R"re((?:^|[^A-Za-z0-9_])(?:tr|trn)\(\s*[A-Za-z_][A-Za-z0-9_.]*(?:\(\))?\s*,\s*"([a-z][a-z0-9_]*(?:\.[A-Za-z0-9_]+)+)")re");
+    // ui::text_field(session, ctx, "field.path", "label.key", ...): the label is the 4th.
+    static const std::regex field_label(
+        R"re(text_field\(\s*[A-Za-z_][A-Za-z0-9_.]*\s*,\s*[A-Za-z_][A-Za-z0-9_.]*\s*,\s*[^,()]+,\s*"([a-z][a-z0-9_]*(?:\.[A-Za-z0-9_]+)+)")re");
     std::set<std::string> keys;
     const std::string text(source);
-    for (const auto* pattern : {&first_argument, &after_language}) {
+    for (const auto* pattern : {&first_argument, &after_language, &field_label}) {
         for (auto it = std::sregex_iterator(text.begin(), text.end(), *pattern);
              it != std::sregex_iterator(); ++it) {
             keys.insert((*it)[1].str());
