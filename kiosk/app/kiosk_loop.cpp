@@ -138,6 +138,20 @@ const std::vector<i18n::IsoName>* iso_languages(AppState& app) {
 
 }  // namespace
 
+namespace {
+
+// When a visit has just ended (reset by the idle timer or by the person), the shaper's cache
+// still holds what they typed, shaped: empty it, so nothing of them stays in the app's memory.
+void forget_if_visit_ended(const ViewResources& res, const AppState& app, bool& pristine) {
+    const bool now_pristine = core::is_pristine(app.session);
+    if (now_pristine && !pristine && res.shaper != nullptr) {
+        res.shaper->clear_cache();
+    }
+    pristine = now_pristine;
+}
+
+}  // namespace
+
 ui::ViewContext view_context(const ViewResources& res, AppState& app) {
     if (!app.translator || app.translator->language() != app.session.language) {
         app.translator.emplace(res.catalogue->translator(app.session.language));
@@ -212,6 +226,7 @@ int run_loop(platform::Window& window, const ViewResources& res, AppState& app,
     OffsetClock clock(system_clock);
     std::optional<platform::PointerSample> finger;  // the script's, for the next frame
     Millis frame_started = system_clock.monotonic();
+    bool pristine = core::is_pristine(app.session);
 
     while (!window.should_close()) {
         // Sleep until input, or until the idle timers (or the warning's countdown) need a
@@ -236,6 +251,7 @@ int run_loop(platform::Window& window, const ViewResources& res, AppState& app,
             app.pacer.on_activity();  // warning shown or session reset: settle the new screen
         }
         app.session = ticked;
+        forget_if_visit_ended(res, app, pristine);
         app.unix_now = clock.unix_seconds();
         const ui::ViewContext ctx = view_context(res, app);
         window.begin_frame(finger);
@@ -262,6 +278,7 @@ int run_loop(platform::Window& window, const ViewResources& res, AppState& app,
                 app.status = std::move(status).value();
             }
         }
+        forget_if_visit_ended(res, app, pristine);
         if (app.session.screen != screen_before) {
             app.scrolls.clear();  // a new screen starts at the top of its lists
         }

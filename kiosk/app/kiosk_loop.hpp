@@ -32,6 +32,8 @@ struct ViewResources {
     ui::Theme theme;
     ui::Fonts fonts;
     const i18n::OccupationCatalogue* occupations = nullptr;
+    // Its cache holds every string shaped, typed names included: emptied when a visit ends.
+    i18n::Shaper* shaper = nullptr;
 };
 
 // iso-codes names by UI language, loaded the first time a screen needs them (a few hundred ms

@@ -154,6 +154,7 @@ int main(int argc, char** argv) {
     app::AppState state = app::start_app(*options, clock, *std::move(settings));
     app::ViewResources resources{&*catalogue, &*renderer, theme, *fonts};
     resources.occupations = &*occupations;
+    resources.shaper = &shaper;
     core::SystemRandom random;
     app::Services services{&*database, std::move(*server_key), &random, &clock};
     state.services = &services;
