@@ -164,6 +164,24 @@ TEST(Visit, FirstStartThenASelfRegistrationInTurkishIsStoredSealedWithItsOutboxE
     fs::remove_all(v.dir);
 }
 
+TEST(Visit, ASelfRegistrationInArabicIsStored) {
+    const Visit v = run_visit(
+        "tap \"lang.ar\"\n"
+        "expect-screen notice\n"
+        "tap \"consent.accept\"\n" +
+            form_script("مريم") +
+            "tap \"review.submit\"\n"
+            "expect-screen done\n",
+        /*first_start=*/false);
+    ASSERT_EQ(v.result.exit_code, 0) << v.result.stderr_text;
+    EXPECT_EQ(query(v,
+                    "SELECT count(*) FROM registrations r JOIN outbox o ON o.record_id = "
+                    "r.record_id WHERE r.staff_assisted = 0;"),
+              "1\n");
+    EXPECT_EQ(query(v, "SELECT count(*) FROM outbox;"), "1\n");
+    fs::remove_all(v.dir);
+}
+
 TEST(Visit, AStaffAssistedRegistrationInArabicCarriesTheStaffId) {
     const std::string script =
         "hold \"staff.entry\" 3s\n"
