@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <sstream>
 #include <string>
 
 #include "kiosk_process.hpp"
@@ -122,7 +123,9 @@ std::string query(const Visit& v, const std::string& sql) {
 
 std::string file_bytes(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    return bytes.str();
 }
 
 TEST(Visit, FirstStartThenASelfRegistrationInTurkishIsStoredSealedWithItsOutboxEntry) {
