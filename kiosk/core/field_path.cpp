@@ -3,6 +3,7 @@
 
 #include <charconv>
 #include <chrono>
+#include <type_traits>
 
 namespace kiosk::core {
 
@@ -68,17 +69,22 @@ std::string seconds_text(Millis value) {
     return std::to_string(std::chrono::duration_cast<std::chrono::seconds>(value).count());
 }
 
-// A pointer to the string or number a path names, so reading and writing share one lookup.
+// Pointers to the string or number a path names, so reading and writing share one lookup;
+// `S` is Session or const Session (reading copies nothing of the person's answers).
+template <typename S>
 struct Target {
-    std::string* text = nullptr;
-    std::optional<int>* number = nullptr;
-    int* plain_number = nullptr;  // settings.retention_months
-    Millis* seconds = nullptr;    // idle settings, edited in whole seconds
+    template <typename T>
+    using Ptr = std::conditional_t<std::is_const_v<S>, const T*, T*>;
+    Ptr<std::string> text = nullptr;
+    Ptr<std::optional<int>> number = nullptr;
+    Ptr<int> plain_number = nullptr;  // settings.retention_months
+    Ptr<Millis> seconds = nullptr;    // idle settings, edited in whole seconds
 };
 
-Target find(Session& s, std::string_view field) {
-    Registration& d = s.draft;
-    KioskSettings& k = s.settings_draft;
+template <typename S>
+Target<S> find(S& s, std::string_view field) {
+    auto& d = s.draft;
+    auto& k = s.settings_draft;
     if (field == "given_name")
         return {&d.given_name};
     if (field == "family_name")
@@ -114,7 +120,7 @@ Target find(Session& s, std::string_view field) {
         return {&d.occupations[idx->index].free_text};
     }
     if (idx->list == "work_history" && idx->index < d.work_history.size()) {
-        WorkEntry& job = d.work_history[idx->index];
+        auto& job = d.work_history[idx->index];
         if (idx->member == "role")
             return {&job.role};
         if (idx->member == "from_year")
@@ -136,9 +142,7 @@ Target find(Session& s, std::string_view field) {
 }  // namespace
 
 std::optional<std::string> text_field(const Session& s, std::string_view field) {
-    // find() hands out pointers for writing; reading through a copy keeps `s` const.
-    Session copy = s;
-    const Target t = find(copy, field);
+    const auto t = find(s, field);
     if (t.text != nullptr)
         return *t.text;
     if (t.number != nullptr)
@@ -151,7 +155,7 @@ std::optional<std::string> text_field(const Session& s, std::string_view field) 
 }
 
 bool set_text_field(Session& s, std::string_view field, std::string_view text) {
-    const Target t = find(s, field);
+    const auto t = find(s, field);
     if (t.text != nullptr) {
         *t.text = std::string(text);
         return true;
