@@ -18,11 +18,11 @@ void save_registration(core::Session& session, Services& services) {
                                    *services.random, services.clock->unix_seconds());
     const Millis now = services.clock->monotonic();
     if (code) {
-        session = core::reduce(session, core::RegistrationSaved{code.value()}, now);
+        session = core::reduce(std::move(session), core::RegistrationSaved{code.value()}, now);
     } else {
         // The code and message name no person: safe to log.
         platform::log_error(code.error().code, code.error().message);
-        session = core::reduce(session, core::SaveFailed{code.error().code}, now);
+        session = core::reduce(std::move(session), core::SaveFailed{code.error().code}, now);
     }
 }
 
@@ -39,12 +39,12 @@ Result<std::string> load_server_key(std::span<const std::filesystem::path> candi
 }
 
 bool run_effects(core::Session& session, Services& services) {
-    const core::Session before = session;
+    bool changed = false;
     if (session.saving && session.idle == core::IdlePhase::Active) {
-        save_registration(session, services);
+        save_registration(session, services);  // always answered: saved or failed
+        changed = true;
     }
-    run_staff_effects(*services.db, session, *services.clock);
-    return session != before;
+    return run_staff_effects(*services.db, session, *services.clock) || changed;
 }
 
 }  // namespace kiosk::app
