@@ -152,6 +152,19 @@ void forget_if_visit_ended(const ViewResources& res, const AppState& app, bool& 
 
 }  // namespace
 
+std::optional<Millis> next_frame_due(const AppState& app, Millis now) {
+    std::optional<Millis> due = core::next_wakeup(app.session, now);
+    const bool on_pad = app.session.screen == core::Screen::StaffPin ||
+                        app.session.screen == core::Screen::StaffNewPin;
+    if (on_pad && app.session.pin.locked_until > app.unix_now) {
+        const Millis next_second = now + Millis{1000};
+        if (!due || next_second < *due) {
+            due = next_second;
+        }
+    }
+    return due;
+}
+
 ui::ViewContext view_context(const ViewResources& res, AppState& app) {
     if (!app.translator || app.translator->language() != app.session.language) {
         app.translator.emplace(res.catalogue->translator(app.session.language));
@@ -233,8 +246,7 @@ int run_loop(platform::Window& window, const ViewResources& res, AppState& app,
         // frame; a pristine session has no timer, so an untouched kiosk sleeps indefinitely.
         // A script's frames follow each other at 60 Hz (it is the only input).
         const Millis before = clock.monotonic();
-        std::optional<Millis> sleep =
-            app.pacer.sleep_for(before, core::next_wakeup(app.session, before));
+        std::optional<Millis> sleep = app.pacer.sleep_for(before, next_frame_due(app, before));
         if (script) {
             const Millis spent = system_clock.monotonic() - frame_started;
             sleep = spent < kScriptFrame ? kScriptFrame - spent : Millis{0};

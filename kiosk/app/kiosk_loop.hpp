@@ -78,6 +78,10 @@ AppState start_app(const Options& options, const Clock& clock,
 Result<std::filesystem::path> find_asset_dir(std::span<const std::filesystem::path> candidates,
                                              std::string_view what);
 
+// When the loop must draw again without input: the session's timers (core::next_wakeup), and
+// every second while the PIN pad is locked, so its countdown moves.
+std::optional<Millis> next_frame_due(const AppState& app, Millis now);
+
 // The frame's view context: the session's language, its direction and translator, the app's
 // scroll memory and wall time. The translator in `app` is rebuilt only when the session's
 // language changed.

@@ -29,6 +29,18 @@ TEST(AppStart, LangOptionStartsWithTheLanguageChosen) {
     EXPECT_TRUE(core::next_deadline(app.session).has_value()) << "a visit in progress times out";
 }
 
+TEST(AppStart, FirstStartOpensOnThePinPadAndALockedPadWakesEverySecond) {
+    const FakeClock clock(Millis{5000}, 1'790'000'000);
+    AppState app = start_app(Options{}, clock, default_settings(clock));
+    ASSERT_EQ(app.session.screen, core::Screen::StaffPin);  // no staff PIN stored yet
+    EXPECT_EQ(next_frame_due(app, Millis{5000}), std::nullopt) << "an unlocked pad sleeps";
+
+    app.session.pin.locked_until = app.unix_now + 30;  // after five wrong PINs
+    EXPECT_EQ(next_frame_due(app, Millis{5000}), Millis{6000}) << "the countdown moves";
+    app.unix_now += 30;
+    EXPECT_EQ(next_frame_due(app, Millis{35'000}), std::nullopt) << "open again: sleep";
+}
+
 TEST(AppAssets, TheFirstExistingDirectoryWinsAndAMissingOneSaysWhereItLooked) {
     const std::filesystem::path missing = "/nonexistent/kiosk/i18n";
     const std::filesystem::path source = KIOSK_ASSETS_DIR "/i18n";
