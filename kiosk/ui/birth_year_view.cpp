@@ -27,9 +27,7 @@ void draw_birth_year(const core::Session& session, const ViewContext& ctx,
     const float left = ImGui::GetCursorPosX();
     const float bottom = ImGui::GetCursorPosY() + area.y;
     ImGui::SetCursorPosX(start_x(left, area.x, 0, w, ctx.rtl()));
-    ImGui::BeginGroup();  // the field's lines start at its own x, not the window's
     text_field(session, ctx, "year_of_birth", "reg.year_of_birth.label", w, out);
-    ImGui::EndGroup();
 
     // The example year in the digits typed numbers are shown in (Western unless set otherwise).
     const std::string example =

@@ -12,11 +12,9 @@ namespace kiosk::ui {
 void draw_city(const core::Session& session, const ViewContext& ctx,
                std::vector<core::Intent>& out) {
     const ImVec2 area = begin_step_page(session, ctx, i18n::key("step.city.title"));
-    const float w = area.x > 48 * ctx.theme.em ? 0.6F * area.x : area.x;
+    const float w = field_width(ctx, area.x);
     ImGui::SetCursorPosX(start_x(ImGui::GetCursorPosX(), area.x, 0, w, ctx.rtl()));
-    ImGui::BeginGroup();  // the field's lines start at its own x, not the window's
     text_field(session, ctx, "city", "reg.city.label", w, out);
-    ImGui::EndGroup();
     end_step_page(session, ctx, out);
 }
 

@@ -23,16 +23,12 @@ constexpr std::string_view kCallingCode = "phone.calling_code";
 constexpr std::string_view kNationalNumber = "phone.national_number";
 constexpr std::string_view kEmail = "email";
 
-// A text field at (x, y) in window coordinates; returns its height. The group keeps the
-// field's label, box and error lines at x (a new line in ImGui starts at the window's edge).
+// A text field at (x, y) in window coordinates; returns its height.
 float field_at(const core::Session& session, const ViewContext& ctx, ImVec2 at,
                std::string_view field, std::string_view label_key, float w,
                std::vector<core::Intent>& out) {
     ImGui::SetCursorPos(at);
-    ImGui::BeginGroup();
-    const float h = text_field(session, ctx, field, label_key, w, out);
-    ImGui::EndGroup();
-    return h;
+    return text_field(session, ctx, field, label_key, w, out);
 }
 
 // The calling code and the national number side by side in a row `w` wide whose left edge is
@@ -60,7 +56,7 @@ void draw_contact(const core::Session& session, const ViewContext& ctx,
     const ImVec2 area = begin_step_page(session, ctx, i18n::key("reg.contact.title"));
     const float top = ImGui::GetCursorPosY();
     const float left = ImGui::GetCursorPosX();
-    const float w = area.x > 48 * ctx.theme.em ? 0.6F * area.x : area.x;
+    const float w = field_width(ctx, area.x);
     const float x = start_x(left, area.x, 0, w, ctx.rtl());
 
     const bool typing_email = session.focus && session.focus->field == kEmail;

@@ -82,7 +82,7 @@ void draw_picker(const core::Session& session, const ViewContext& ctx, ImVec2 ar
         }
     }
     field_error(session, ctx, "languages[" + std::to_string(last) + "].code");
-    const auto items = iso_items(session, ctx, iso_languages(ctx), kCommonLanguages, chosen);
+    const auto items = iso_items(session, ctx, ctx.iso_languages, kCommonLanguages, chosen);
     const float list_h = area.y - (ImGui::GetCursorPosY() - top);
     if (const auto code = search_list(session, ctx, "languages.list", items, list_h, out)) {
         core::Registration edited = session.draft;
@@ -99,7 +99,7 @@ void draw_entry(const core::Session& session, const ViewContext& ctx, std::size_
                 std::vector<core::Intent>& out) {
     const core::LanguageSkill& skill = session.draft.languages[i];
     const std::string path = "languages[" + std::to_string(i) + "]";
-    if (entry_header(ctx, iso_name(iso_languages(ctx), skill.code), path + ".remove",
+    if (entry_header(ctx, iso_name(ctx.iso_languages, skill.code), path + ".remove",
                      ctx.text("reg.entry.remove"))) {
         core::Registration edited = session.draft;
         edited.languages.erase(edited.languages.begin() + static_cast<std::ptrdiff_t>(i));

@@ -49,8 +49,7 @@ void draw_name(const core::Session& session, const ViewContext& ctx,
     const ImVec2 area = begin_step_page(session, ctx, i18n::key("step.name.title"));
     const float top = ImGui::GetCursorPosY();
     const float left = ImGui::GetCursorPosX();
-    // Full width on a tablet; on a very wide screen a line of 60% is easier to take in.
-    const float w = area.x > 48 * ctx.theme.em ? 0.6F * area.x : area.x;
+    const float w = field_width(ctx, area.x);
     float last_h = 0;
     for (std::size_t i = first_shown(session); i < kFields.size(); ++i) {
         // A field that would reach under the keyboard waits until the keyboard is closed.
@@ -59,9 +58,7 @@ void draw_name(const core::Session& session, const ViewContext& ctx,
             break;
         }
         ImGui::SetCursorPosX(start_x(left, area.x, 0, w, ctx.rtl()));
-        ImGui::BeginGroup();  // the field's lines start at its own x, not the window's
         last_h = text_field(session, ctx, kFields[i].path, kFields[i].label_key, w, out);
-        ImGui::EndGroup();
     }
     end_step_page(session, ctx, out);
 }

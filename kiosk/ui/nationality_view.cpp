@@ -12,8 +12,8 @@
 // listed once, so a pinned one is not repeated further down.
 //
 // With a search, the rows (the two answers too) whose name has a word starting with each word
-// typed, in the same order (i18n::SearchQuery: case, accents, Arabic hamza forms and Turkish
-// i/ı folded, so "irak" finds "Irak" and "سور" finds "سوريا").
+// typed, in the same order (filter_items, i18n::SearchQuery: case, accents, Arabic hamza forms and
+// Turkish i/ı folded, so "irak" finds "Irak" and "سور" finds "سوريا").
 //
 // Country names: the views read no files, so the names come from the view context
 // (ViewContext::iso_countries, loaded by the app). When the app could not read iso-codes, the
@@ -29,7 +29,6 @@
 
 #include "kiosk/core/iso_codes.hpp"
 #include "kiosk/i18n/iso_names.hpp"
-#include "kiosk/i18n/search_fold.hpp"
 #include "kiosk/ui/layout.hpp"
 #include "kiosk/ui/step_page.hpp"
 #include "kiosk/ui/text_field.hpp"
@@ -100,26 +99,19 @@ void draw_nationality(const core::Session& session, const ViewContext& ctx,
     const ImVec2 area = begin_step_page(session, ctx, i18n::key("reg.nationality.label"));
     const float top = ImGui::GetCursorPosY();
     const float left = ImGui::GetCursorPosX();
-    const float w = area.x > 48 * ctx.theme.em ? 0.6F * area.x : area.x;
+    const float w = field_width(ctx, area.x);
     const float x = start_x(left, area.x, 0, w, ctx.rtl());
 
     ImGui::SetCursorPosX(x);
-    ImGui::BeginGroup();  // the field's lines start at its own x, not the window's
     text_field(session, ctx, "search", "common.search", w, out);
-    ImGui::EndGroup();
     ImGui::SetCursorPosX(x);
     field_error(session, ctx, "nationality");
 
     const std::vector<i18n::IsoName>* loaded = ctx.iso_countries;
-    const i18n::SearchQuery query(session.search, ctx.language());
-    std::vector<ListItem> items;
-    for (ListItem& row : loaded != nullptr && !loaded->empty()
-                             ? all_rows(session, ctx, *loaded)
-                             : all_rows(session, ctx, country_codes())) {
-        if (query.matches(row.label)) {
-            items.push_back(std::move(row));
-        }
-    }
+    const std::vector<ListItem> rows = loaded != nullptr && !loaded->empty()
+                                           ? all_rows(session, ctx, *loaded)
+                                           : all_rows(session, ctx, country_codes());
+    const std::vector<ListItem> items = filter_items(rows, session.search, ctx.language());
     const float list_h = std::max(0.0F, top + area.y - ImGui::GetCursorPosY());
     ImGui::SetCursorPosX(x);
     if (const auto tapped = touch_list(ctx, kListId, items, ImVec2(w, list_h))) {

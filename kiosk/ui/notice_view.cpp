@@ -59,9 +59,7 @@ void notice_point(const ViewContext& ctx, const std::string& text) {
 void draw_notice(const core::Session& session, const ViewContext& ctx,
                  std::vector<core::Intent>& out) {
     const Theme& theme = ctx.theme;
-    text::LabelStyle title;
-    title.pixel_size = title_px(theme);
-    text::shaped_label(*ctx.renderer, ctx.text("notice.title"), ctx.language(), title);
+    page_title(ctx, ctx.text("notice.title"));
 
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     text::ParagraphStyle question;

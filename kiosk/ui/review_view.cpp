@@ -93,13 +93,13 @@ std::string year_text(const ViewContext& ctx, int year) {
 }
 
 // Countries and languages by their iso-codes names in the person's language, as the app loaded
-// them for the pickers (the code itself until the view context carries them). A name the
+// them for the pickers (the code itself when iso-codes could not be read). A name the
 // translation lacks is English: isolated, it keeps its own direction on an Arabic page.
 std::string country_text(const ViewContext& ctx, std::string_view code) {
-    return typed(iso_name(iso_countries(ctx), code), ctx.direction);
+    return typed(iso_name(ctx.iso_countries, code), ctx.direction);
 }
 std::string language_text(const ViewContext& ctx, std::string_view code) {
-    return typed(iso_name(iso_languages(ctx), code), ctx.direction);
+    return typed(iso_name(ctx.iso_languages, code), ctx.direction);
 }
 
 // An occupation: the person's own words, or its catalogue entry's name in their language (the
@@ -424,9 +424,7 @@ void draw_group(const core::Session& session, const ViewContext& ctx, const Grou
 void draw_review(const core::Session& session, const ViewContext& ctx,
                  std::vector<core::Intent>& out) {
     const Theme& theme = ctx.theme;
-    text::LabelStyle title;
-    title.pixel_size = title_px(theme);
-    text::shaped_label(*ctx.renderer, ctx.text("reg.review.title"), ctx.language(), title);
+    page_title(ctx, ctx.text("reg.review.title"));
     line(ctx, ctx.text("reg.review.hint"), body_px(theme), theme.colors.muted);
 
     text::ParagraphStyle problem;

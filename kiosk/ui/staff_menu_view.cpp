@@ -35,10 +35,7 @@ void draw_pin_confirmation(const core::Session& session, const ViewContext& ctx)
 
 void draw_staff_menu(const core::Session& session, const ViewContext& ctx,
                      std::vector<core::Intent>& out) {
-    text::LabelStyle title;
-    title.pixel_size = title_px(ctx.theme);
-    title.align = text::Align::centre;
-    text::shaped_label(*ctx.renderer, ctx.text("staff.menu.title"), ctx.language(), title);
+    page_title(ctx, ctx.text("staff.menu.title"), /*centred=*/true);
     text::LabelStyle muted;
     muted.pixel_size = body_px(ctx.theme);
     muted.colour = to_imgui(ctx.theme.colors.muted);

@@ -154,12 +154,8 @@ void draw_staff_pin(const core::Session& session, const ViewContext& ctx,
     const bool changing = session.screen == core::Screen::StaffNewPin;
     const bool first_start = !changing && !session.settings.staff_pin_set;
 
-    text::LabelStyle title;
-    title.pixel_size = title_px(ctx.theme);
-    title.align = text::Align::centre;
-    text::shaped_label(*ctx.renderer,
-                       changing ? ctx.text("staff.new_pin.title") : ctx.text("staff.pin.title"),
-                       ctx.language(), title);
+    page_title(ctx, changing ? ctx.text("staff.new_pin.title") : ctx.text("staff.pin.title"),
+               /*centred=*/true);
     std::string_view hint = ctx.text("staff.pin.hint");
     if (first_start) {
         hint = ctx.text("staff.pin.first_hint");

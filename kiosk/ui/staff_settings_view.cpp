@@ -171,9 +171,7 @@ void draw_languages(const core::Session& session, const ViewContext& ctx, ImVec2
 
 void draw_staff_settings(const core::Session& session, const ViewContext& ctx,
                          std::vector<core::Intent>& out) {
-    text::LabelStyle title;
-    title.pixel_size = title_px(ctx.theme);
-    text::shaped_label(*ctx.renderer, ctx.text("staff.settings.title"), ctx.language(), title);
+    page_title(ctx, ctx.text("staff.settings.title"));
     ImGui::Dummy(ImVec2(0, 0.2F * ctx.theme.em));
 
     const float gap = ctx.theme.gap;

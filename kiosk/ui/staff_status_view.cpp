@@ -58,9 +58,7 @@ std::string time_ago(const ViewContext& ctx, std::int64_t then) {
 
 void draw_staff_status(const core::Session&, const ViewContext& ctx,
                        std::vector<core::Intent>& out) {
-    text::LabelStyle title;
-    title.pixel_size = title_px(ctx.theme);
-    text::shaped_label(*ctx.renderer, ctx.text("staff.status.title"), ctx.language(), title);
+    page_title(ctx, ctx.text("staff.status.title"));
     ImGui::Dummy(ImVec2(0, 0.3F * ctx.theme.em));
 
     if (ctx.status == nullptr) {

@@ -44,9 +44,7 @@ void draw_progress(const ViewContext& ctx, int position) {
 
 ImVec2 begin_step_page(const core::Session& session, const ViewContext& ctx,
                        std::string_view title_key) {
-    text::LabelStyle title;
-    title.pixel_size = title_px(ctx.theme);
-    text::shaped_label(*ctx.renderer, ctx.text(title_key), ctx.language(), title);
+    page_title(ctx, ctx.text(title_key));
     draw_progress(ctx, core::registration_position(session.screen));
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const float below = bar_height(ctx) + ctx.theme.gap + keyboard_height(session, ctx);
@@ -72,6 +70,10 @@ void end_step_page(const core::Session& session, const ViewContext& ctx,
     if (big_button(ctx, "nav.next", ctx.text(next_key), w, h)) {
         out.emplace_back(core::Next{});
     }
+}
+
+float field_width(const ViewContext& ctx, float available) {
+    return available > 48 * ctx.theme.em ? 0.6F * available : available;
 }
 
 float field_error(const core::Session& session, const ViewContext& ctx, std::string_view field) {

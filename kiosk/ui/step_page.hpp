@@ -25,6 +25,10 @@ ImVec2 begin_step_page(const core::Session& session, const ViewContext& ctx,
 void end_step_page(const core::Session& session, const ViewContext& ctx,
                    std::vector<core::Intent>& out);
 
+// The width of a step's fields in a content area `available` wide: all of it on a tablet; on a
+// very wide screen (over 48 em) 60 %, a line easier to take in.
+float field_width(const ViewContext& ctx, float available);
+
 // The translated message of the first error Session::errors holds for `field` (exact path),
 // drawn as a line in the error colour at the cursor; nothing when there is none. Returns the
 // height used.

@@ -192,26 +192,6 @@ inline void push_draft(std::vector<core::Intent>& out, core::Registration draft)
     out.emplace_back(core::EditDraft{std::move(draft)});
 }
 
-// ISO 639-3 language and ISO 3166-1 country names in the session's language, sorted for it, as
-// the app loaded them (iso_names.hpp); nullptr until ViewContext carries them. The view context
-// is the lead's: these read its fields `iso_languages` / `iso_countries` once they exist.
-template <class Context>
-const std::vector<i18n::IsoName>* iso_languages(const Context& ctx) {
-    if constexpr (requires { static_cast<const std::vector<i18n::IsoName>*>(ctx.iso_languages); }) {
-        return ctx.iso_languages;
-    } else {
-        return nullptr;
-    }
-}
-template <class Context>
-const std::vector<i18n::IsoName>* iso_countries(const Context& ctx) {
-    if constexpr (requires { static_cast<const std::vector<i18n::IsoName>*>(ctx.iso_countries); }) {
-        return ctx.iso_countries;
-    } else {
-        return nullptr;
-    }
-}
-
 // The name of `code` in `names`, or the code itself when it is not there.
 inline std::string_view iso_name(const std::vector<i18n::IsoName>* names, std::string_view code) {
     if (names != nullptr) {

@@ -258,6 +258,9 @@ std::string_view keyboard_layout_for(std::string_view field, std::string_view la
 
 float text_field(const core::Session& session, const ViewContext& ctx, std::string_view field,
                  std::string_view label_key, float width, std::vector<core::Intent>& out) {
+    // A group keeps the label, box and error lines at the field's own x (a new ImGui line starts
+    // at the window's edge), so a caller places a field by placing the cursor once.
+    ImGui::BeginGroup();
     const float top = ImGui::GetCursorPosY();
     const float px = body_px(ctx.theme);
     const std::string_view lang = ctx.language();
@@ -344,7 +347,9 @@ float text_field(const core::Session& session, const ViewContext& ctx, std::stri
     }
 
     field_error(session, ctx, field);
-    return ImGui::GetCursorPosY() - top;
+    const float height = ImGui::GetCursorPosY() - top;
+    ImGui::EndGroup();
+    return height;
 }
 
 float keyboard_height(const core::Session& session, const ViewContext& ctx) {

@@ -18,9 +18,10 @@ namespace kiosk::ui {
 // "email" for email, else the session language's own layout ("ar", "fa", "tr", "kmr", ...).
 std::string_view keyboard_layout_for(std::string_view field, std::string_view language);
 
-// A labelled text field at the cursor, `width` wide (label above, one-line box below, and the
-// field's validation error, translated, under it when Session::errors has one for `field`).
-// `label_key` is a catalogue key. Hit id: "field.<field>". Returns the height it used.
+// A labelled text field at the cursor (its lines all start at the cursor's x), `width` wide (label
+// above, one-line box below, and the field's validation error, translated, under it when
+// Session::errors has one for `field`). `label_key` is a catalogue key. Hit id: "field.<field>".
+// Returns the height it used.
 float text_field(const core::Session& session, const ViewContext& ctx, std::string_view field,
                  std::string_view label_key, float width, std::vector<core::Intent>& out);
 

@@ -122,4 +122,11 @@ void centered_text(const ViewContext& ctx, std::string_view text, float pixel_si
     ImGui::Dummy(ImVec2(avail, line_h));
 }
 
+void page_title(const ViewContext& ctx, std::string_view text, bool centred) {
+    text::LabelStyle style;
+    style.pixel_size = title_px(ctx.theme);
+    style.align = centred ? text::Align::centre : text::Align::start;
+    text::shaped_label(*ctx.renderer, text, ctx.language(), style);
+}
+
 }  // namespace kiosk::ui

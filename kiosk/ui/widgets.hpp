@@ -27,6 +27,10 @@ bool big_button(const ViewContext& ctx, std::string_view id, std::string_view la
 bool choice_button(const ViewContext& ctx, std::string_view id, std::string_view label,
                    bool selected, float w, float h, std::string_view language = {});
 
+// A screen's title: one line at title size in the session's language, as an ImGui item as wide
+// as the content region; start-aligned (the right edge in RTL) unless `centred`.
+void page_title(const ViewContext& ctx, std::string_view text, bool centred = false);
+
 // A line of text shaped in `language` (empty: the session's) at `pixel_size`, horizontally
 // centred in the window's content area, as an ImGui item.
 void centered_text(const ViewContext& ctx, std::string_view text, float pixel_size,

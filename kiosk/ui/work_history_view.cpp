@@ -31,7 +31,7 @@ void draw_country(const core::Session& session, const ViewContext& ctx, std::siz
     const std::string path = "work_history[" + std::to_string(i) + "].country";
     question_label(ctx, ctx.text("reg.work_history_country.label"));
     if (!entry.country.empty()) {
-        const Choice chosen{path, std::string(iso_name(iso_countries(ctx), entry.country)), true};
+        const Choice chosen{path, std::string(iso_name(ctx.iso_countries, entry.country)), true};
         if (choice_grid(ctx, std::span(&chosen, 1), 1)) {
             core::WorkEntry changed = entry;
             changed.country.clear();  // opens the list again
@@ -41,7 +41,7 @@ void draw_country(const core::Session& session, const ViewContext& ctx, std::siz
         // The person's nationality first: the most likely country of past work.
         const std::string_view nationality = session.draft.nationality;
         const std::string_view first[] = {nationality};
-        const auto items = iso_items(session, ctx, iso_countries(ctx), first, {});
+        const auto items = iso_items(session, ctx, ctx.iso_countries, first, {});
         if (const auto code = search_list(session, ctx, path, items, 0.7F * area_h, out)) {
             core::WorkEntry changed = entry;
             changed.country = *code;
@@ -62,19 +62,14 @@ void draw_years(const core::Session& session, const ViewContext& ctx, std::size_
     const float width = ImGui::GetContentRegionAvail().x;
     const float half = (width - ctx.theme.gap) / 2;
     const ImVec2 origin = ImGui::GetCursorPos();
-    // A group keeps each field's lines (label, box, error) at its own x.
     ImGui::SetCursorPos(ImVec2(start_x(origin.x, width, 0, half, ctx.rtl()), origin.y));
-    ImGui::BeginGroup();
     float used = text_field(session, ctx, path + ".from_year", "reg.work_history_from_year.label",
                             half, out);
-    ImGui::EndGroup();
     if (!entry.ongoing) {
         ImGui::SetCursorPos(
             ImVec2(start_x(origin.x, width, width - half, half, ctx.rtl()), origin.y));
-        ImGui::BeginGroup();
         used = std::max(used, text_field(session, ctx, path + ".to_year",
                                          "reg.work_history_to_year.label", half, out));
-        ImGui::EndGroup();
     }
     ImGui::SetCursorPos(ImVec2(origin.x, origin.y + used));
     ImGui::Dummy(ImVec2(width, 0));
