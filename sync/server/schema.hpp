@@ -55,9 +55,14 @@ inline constexpr std::string_view kInsertRecord =
 inline constexpr std::string_view kRecordBody = "SELECT body FROM records WHERE record_id = $1";
 inline constexpr std::string_view kSpendCode =
     "UPDATE enrol_codes SET used = 1 WHERE code_hash = $1 AND used = 0 RETURNING centre";
+// A new device, or a revoked one enrolled again with a fresh code (a kiosk repaired or moved
+// after it was revoked): it gets the new token and key and is no longer revoked. An enrolled
+// device that is not revoked is left alone (no row changes: "enrol.device_exists").
 inline constexpr std::string_view kAddDevice =
     "INSERT INTO devices (id, centre, token_hash, sign_public_key, revoked, enrolled_at) "
-    "VALUES ($1, $2, $3, $4, 0, $5) ON CONFLICT DO NOTHING";
+    "VALUES ($1, $2, $3, $4, 0, $5) ON CONFLICT (id) DO UPDATE SET centre = excluded.centre, "
+    "token_hash = excluded.token_hash, sign_public_key = excluded.sign_public_key, revoked = 0, "
+    "enrolled_at = excluded.enrolled_at WHERE devices.revoked = 1";
 inline constexpr std::string_view kAddCode =
     "INSERT INTO enrol_codes (code_hash, centre, created_at, used) VALUES ($1, $2, $3, 0)";
 inline constexpr std::string_view kDeviceByToken =

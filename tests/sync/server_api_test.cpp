@@ -319,6 +319,39 @@ TEST_F(ServerApi, RevokedUnknownAndMissingTokensAre401) {
     EXPECT_EQ(count("SELECT COUNT(*) FROM records"), 0);
 }
 
+TEST_F(ServerApi, ARevokedDeviceEnrolsAgainWithAFreshCodeAndItsOldTokenStaysDead) {
+    Kiosk k = enrolled();
+    ASSERT_TRUE(store_->revoke(k.device_id).ok());
+    const PushBatch batch{{make_record(k, keys_.public_key)}};
+    ASSERT_EQ(error_of(push(k, batch), 401).code, "auth.revoked");
+
+    // Staff give the repaired kiosk a new code; it keeps its device id and may bring a new key.
+    const std::string old_token = k.token;
+    k.key = SignKeyPair::generate();
+    auto cli = client();
+    auto res =
+        cli.Post(std::string(kPathEnroll),
+                 encode(EnrollRequest{new_code("Centre Ost"), k.device_id, k.key.public_key}),
+                 std::string(kJsonContentType));
+    ASSERT_TRUE(res);
+    ASSERT_EQ(res->status, 200) << res->body;
+    auto enrolled_again = decode_enroll_response(res->body);
+    ASSERT_TRUE(enrolled_again.ok()) << res->body;
+    EXPECT_EQ(enrolled_again->device_id, k.device_id);
+    EXPECT_EQ(enrolled_again->centre, "Centre Ost");
+    EXPECT_NE(enrolled_again->token, old_token);
+
+    Kiosk stale = k;
+    stale.token = old_token;
+    EXPECT_EQ(error_of(push(stale, batch), 401).code, "auth.unknown_token");
+    // Records are checked against the new key: one signed with it is created.
+    k.token = enrolled_again->token;
+    const PushBatch fresh{{make_record(k, keys_.public_key)}};
+    EXPECT_EQ(push_ok(k, fresh).acks.at(0).status, AckStatus::created);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM devices"), 1);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM devices WHERE revoked = 0"), 1);
+}
+
 TEST_F(ServerApi, RevokingAnUnknownDeviceIsAnError) {
     EXPECT_EQ(store_->revoke(random_id()).error().code, "store.unknown_device");
 }
