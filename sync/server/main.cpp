@@ -177,17 +177,18 @@ int cmd_serve(const Args& args) {
     if (!args.get("threads").empty()) {
         config.threads = static_cast<std::size_t>(std::stoul(args.get("threads")));
     }
-    const SystemClock clock;
-    CentralServer server(**store, *keys, clock, config);
-
     // SIGINT/SIGTERM are taken by a thread with sigwait, which may call stop() (a signal
-    // handler may not). Block them before any server thread starts so all inherit the mask.
+    // handler may not). Block them before any server thread starts so all inherit the mask:
+    // before the server is even constructed, as it may start worker threads.
     sigset_t signals;
     sigemptyset(&signals);
     sigaddset(&signals, SIGINT);
     sigaddset(&signals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
     ::signal(SIGPIPE, SIG_IGN);
+
+    const SystemClock clock;
+    CentralServer server(**store, *keys, clock, config);
 
     auto bound = server.bind(host, port);
     if (!bound) {
