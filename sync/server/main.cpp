@@ -7,13 +7,19 @@
 //   kiosk-central revoke     --db URL DEVICE
 //   kiosk-central export     --db URL --keys DIR --format csv|json
 //   kiosk-central new-epoch  --db URL                 (after restoring a backup)
-//   kiosk-central offer-put  --db URL --id ID --file PATH|-
-//   kiosk-central offer-withdraw --db URL --id ID
+//   kiosk-central jobs import   --db URL [--format csv|json] [--today YYYY-MM-DD] FILE|-
+//   kiosk-central jobs withdraw --db URL ID
+//   kiosk-central jobs expire   --db URL [--today YYYY-MM-DD]
+//   kiosk-central offer-put  --db URL --id ID --file PATH|-     (one offer as is, unchecked)
+//   kiosk-central offer-withdraw --db URL --id ID                (= jobs withdraw)
 #include <signal.h>
 #include <sys/stat.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstring>
+#include <ctime>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -28,6 +34,7 @@
 #include "sync/protocol/wire.hpp"
 #include "sync/server/credentials.hpp"
 #include "sync/server/export.hpp"
+#include "sync/server/jobs.hpp"
 #include "sync/server/qr.hpp"
 #include "sync/server/server.hpp"
 #include "sync/server/store.hpp"
@@ -60,9 +67,20 @@ int usage() {
                  "  kiosk-central revoke --db URL DEVICE\n"
                  "  kiosk-central export --db URL --keys DIR --format csv|json\n"
                  "  kiosk-central new-epoch --db URL\n"
-                 "  kiosk-central offer-put --db URL --id ID --file PATH|-\n"
-                 "  kiosk-central offer-withdraw --db URL --id ID\n"
-                 "URL: a SQLite file path or postgresql://...\n";
+                 "  kiosk-central jobs import --db URL [--format csv|json] [--today DATE] FILE|-\n"
+                 "  kiosk-central jobs withdraw --db URL ID\n"
+                 "  kiosk-central jobs expire --db URL [--today DATE]\n"
+                 "  kiosk-central offer-put --db URL --id ID --file PATH|-   (one offer, as is)\n"
+                 "  kiosk-central offer-withdraw --db URL --id ID            (= jobs withdraw)\n"
+                 "URL: a SQLite file path or postgresql://...  DATE: YYYY-MM-DD\n"
+                 "jobs import: a JSON array of offers, or CSV with a header row\n"
+                 "  (docs/job-offers.md); the format is --format, else the file name, else\n"
+                 "  the first character. Each bad row is reported on stderr with its CSV line\n"
+                 "  or JSON [index] and the field; the good rows are published all the same.\n"
+                 "  Exit status: 0 when every row was published (or already was), 1 when\n"
+                 "  some rows were bad or the file or the database failed, 2 for usage.\n"
+                 "jobs expire: withdraws the offers whose expiry date is before today (local\n"
+                 "  date), so kiosks get tombstones; kiosks hide expired offers in any case.\n";
     return kExitUsage;
 }
 
@@ -281,6 +299,14 @@ int cmd_new_epoch(const Args& args) {
     return 0;
 }
 
+int withdraw(ServerStore& store, const std::string& id) {
+    if (auto s = store.withdraw_offer(id); !s) {
+        return fail(s.error());
+    }
+    std::cout << "withdrew offer " << id << "\n";
+    return 0;
+}
+
 int cmd_offer(const Args& args, bool put) {
     const std::string id = args.get("id");
     if (args.get("db").empty() || !is_offer_id(id) || (put && args.get("file").empty())) {
@@ -291,11 +317,7 @@ int cmd_offer(const Args& args, bool put) {
         return fail(store.error());
     }
     if (!put) {
-        if (auto s = (*store)->withdraw_offer(id); !s) {
-            return fail(s.error());
-        }
-        std::cout << "withdrew offer " << id << "\n";
-        return 0;
+        return withdraw(**store, id);
     }
     std::ostringstream text;
     if (args.get("file") == "-") {
@@ -316,6 +338,153 @@ int cmd_offer(const Args& args, bool put) {
     }
     std::cout << "published offer " << id << "\n";
     return 0;
+}
+
+// [SECTION] jobs: import, withdraw, expire (sync/server/jobs.hpp)
+
+// Today's local date: an offer is open through its expiry day where the centre is.
+std::string local_today() {
+    const std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    ::localtime_r(&now, &tm);
+    char text[16];
+    std::strftime(text, sizeof text, "%Y-%m-%d", &tm);
+    return text;
+}
+
+// --today, or the local date; "" when --today is not a date.
+std::string today_of(const Args& args) {
+    const std::string today = args.get("today");
+    if (today.empty()) {
+        return local_today();
+    }
+    return is_offer_date(today) ? today : std::string();
+}
+
+bool ends_with_ci(const std::string& s, std::string_view suffix) {
+    if (s.size() < suffix.size()) {
+        return false;
+    }
+    return std::equal(
+        suffix.begin(), suffix.end(), s.end() - static_cast<long>(suffix.size()),
+        [](char a, char b) { return a == std::tolower(static_cast<unsigned char>(b)); });
+}
+
+// --format (already checked), else the file name's extension, else JSON when the text starts
+// with '['.
+OfferFileFormat file_format(const Args& args, const std::string& path, const std::string& text) {
+    const std::string format = args.get("format");
+    if (!format.empty()) {
+        return format == "json" ? OfferFileFormat::json : OfferFileFormat::csv;
+    }
+    if (ends_with_ci(path, ".json")) {
+        return OfferFileFormat::json;
+    }
+    if (ends_with_ci(path, ".csv")) {
+        return OfferFileFormat::csv;
+    }
+    const auto first = text.find_first_not_of(" \t\r\n");
+    return first != std::string::npos && text[first] == '[' ? OfferFileFormat::json
+                                                            : OfferFileFormat::csv;
+}
+
+int cmd_jobs_import(const Args& args) {
+    const std::string today = today_of(args);
+    if (args.get("db").empty() || args.positional.size() != 2 || today.empty()) {
+        return usage();
+    }
+    const std::string format_option = args.get("format");
+    if (!format_option.empty() && format_option != "csv" && format_option != "json") {
+        return usage();
+    }
+    const std::string& path = args.positional[1];
+    std::ostringstream text;
+    if (path == "-") {
+        text << std::cin.rdbuf();
+    } else {
+        std::ifstream in(path, std::ios::binary);
+        if (!in) {
+            return fail(make_error("jobs.io", "cannot read " + path));
+        }
+        text << in.rdbuf();
+    }
+    const OfferFileFormat format = file_format(args, path, text.str());
+    auto rows = read_offer_file(text.str(), format);
+    if (!rows) {
+        return fail(make_error(rows.error().code, path + ": " + rows.error().message));
+    }
+    for (const OfferRow& row : *rows) {
+        for (const OfferError& e : row.errors) {
+            std::cerr << path << " " << row.where;
+            if (!row.id.empty()) {
+                std::cerr << " (" << row.id << ")";
+            }
+            std::cerr << ": " << e.field;
+            if (format == OfferFileFormat::csv && e.field != "(csv)" &&
+                csv_column_of(e.field) != e.field) {
+                std::cerr << " [column " << csv_column_of(e.field) << "]";
+            }
+            std::cerr << ": " << e.message << "\n";
+        }
+    }
+    auto store = open_db(args);
+    if (!store) {
+        return fail(store.error());
+    }
+    if (auto epoch = (*store)->epoch(); !epoch) {
+        return fail(epoch.error());
+    }
+    auto summary = publish_offers(**store, *rows, today);
+    if (!summary) {
+        return fail(summary.error());
+    }
+    std::cout << "published " << summary->published << ", unchanged " << summary->unchanged
+              << ", bad " << summary->bad << " (of " << rows->size() << " rows in " << path
+              << ")\n";
+    if (summary->already_expired > 0) {
+        std::cout << "note: " << summary->already_expired << " of them expired before " << today
+                  << ": kiosks hide them; `kiosk-central jobs expire` withdraws them\n";
+    }
+    return summary->bad == 0 ? 0 : 1;
+}
+
+int cmd_jobs_expire(const Args& args) {
+    const std::string today = today_of(args);
+    if (args.get("db").empty() || args.positional.size() != 1 || today.empty()) {
+        return usage();
+    }
+    auto store = open_db(args);
+    if (!store) {
+        return fail(store.error());
+    }
+    auto withdrawn = expire_offers(**store, today);
+    if (!withdrawn) {
+        return fail(withdrawn.error());
+    }
+    for (const std::string& id : *withdrawn) {
+        std::cout << "withdrew offer " << id << "\n";
+    }
+    std::cout << "expired " << withdrawn->size() << " offers (last day before " << today << ")\n";
+    return 0;
+}
+
+int cmd_jobs(const Args& args) {
+    const std::string sub = args.positional.empty() ? std::string() : args.positional[0];
+    if (sub == "import") {
+        return cmd_jobs_import(args);
+    }
+    if (sub == "expire") {
+        return cmd_jobs_expire(args);
+    }
+    if (sub == "withdraw" && args.positional.size() == 2 && !args.get("db").empty() &&
+        is_offer_id(args.positional[1])) {
+        auto store = open_db(args);
+        if (!store) {
+            return fail(store.error());
+        }
+        return withdraw(**store, args.positional[1]);
+    }
+    return usage();
 }
 
 }  // namespace
@@ -342,6 +511,9 @@ int main(int argc, char** argv) {
     }
     if (args.command == "new-epoch") {
         return cmd_new_epoch(args);
+    }
+    if (args.command == "jobs") {
+        return cmd_jobs(args);
     }
     if (args.command == "offer-put" || args.command == "offer-withdraw") {
         return cmd_offer(args, args.command == "offer-put");
