@@ -212,6 +212,14 @@ Result<std::size_t> release(Database& db, std::span<const std::string> record_id
                        record_ids, [error](Statement& stmt) { stmt.bind(2, error); });
 }
 
+// T5b
+Result<std::size_t> unclaim(Database& db, std::span<const std::string> record_ids) {
+    return for_each_id(db,
+                       "UPDATE outbox SET state = 'queued', updated_at = unixepoch() "
+                       "WHERE record_id = ? AND state = 'sending'",
+                       record_ids, [](Statement&) {});
+}
+
 // T6
 Result<std::size_t> recover_after_crash(Database& db) {
     if (auto ran = db.exec("UPDATE outbox SET state = 'queued', updated_at = unixepoch() "

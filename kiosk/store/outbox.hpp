@@ -13,9 +13,10 @@
 //        |   (no final         |  |                               (kept for staff |   restored:
 //        |    answer)          |  |                                with the       |   new epoch)
 //        +-- T6 recover -------+  | T3 mark_acked                  server's reason)|
-//            after crash          v (created or duplicate)                        |
-//                               acked ------------------------------------------+
-//                                 |
+//        |   after crash       |  v (created or duplicate)                        |
+//        +-- T5b unclaim ------+ acked ------------------------------------------+
+//            (claimed, never      |
+//             sent)               |
 //                                 | T8 purge_acked (all but the newest keep_last_n acked rows;
 //                                 v    secure_delete on, then a WAL checkpoint)
 //                              (purged: the row and its sealed body are gone)
@@ -28,8 +29,8 @@
 //      an older backup it reports a new epoch, and T7 sends them again; the server answers
 //      `duplicate` for what it still has and `created` for what the restore lost. Records purged
 //      before the restore cannot be recovered: the window must cover the backup interval.
-//   4. T3, T4 and T5 apply only to rows in `sending`; others are left alone (an ack for a row
-//      already purged, say, is counted out, not an error).
+//   4. T3, T4, T5 and T5b apply only to rows in `sending`; others are left alone (an ack for a
+//      row already purged, say, is counted out, not an error).
 //   5. T6 is called by the sync worker itself when it starts, before its first claim_batch
 //      (and by nobody else: run while a worker is sending, it would hand the same rows out
 //      twice). The server's per-record idempotence makes a re-send after a crash harmless.
@@ -121,6 +122,12 @@ Status mark_rejected(Database& db, std::string_view record_id, std::string_view 
 // attempts+1, last_error = `error`. Returns how many rows moved.
 Result<std::size_t> release(Database& db, std::span<const std::string> record_ids,
                             std::string_view error);
+
+// T5b: records the worker claimed but never sent (it claims and signs the next batch while the
+// previous one is on the wire, and drops that batch when the pass stops or the batch size
+// changes): back to `queued` as if never claimed (attempts and last_error unchanged). Returns
+// how many rows moved.
+Result<std::size_t> unclaim(Database& db, std::span<const std::string> record_ids);
 
 // T6: every `sending` row back to `queued` (attempts unchanged: the answer is unknown). Called by
 // the sync worker at start-up, see invariant 5. Returns how many rows moved.
