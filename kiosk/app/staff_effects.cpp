@@ -144,6 +144,7 @@ Result<ui::KioskStatus> read_kiosk_status(store::Database& db) {
     const std::string error = sync->last_error.value_or("");
     status.last_error = error.substr(0, error.find(": "));
     status.enrolled = sync->enrolled;
+    status.enrolment_needed = sync->enrolment_needed;
     return status;
 }
 

@@ -81,12 +81,14 @@ void draw_staff_status(const core::Session&, const ViewContext& ctx,
             // The code is for whoever supports the kiosk: shown as it is, in Latin letters.
             fact_row(ctx, ctx.text("staff.status.last_error"), s.last_error, "en");
         }
-        if (!s.enrolled) {
+        if (!s.enrolled || s.enrolment_needed) {
             ImGui::Dummy(ImVec2(0, 0.3F * ctx.theme.em));
             text::ParagraphStyle note;
             note.pixel_size = body_px(ctx.theme);
             note.colour = to_imgui(ctx.theme.colors.error);
-            text::shaped_paragraph(*ctx.renderer, ctx.text("staff.status.not_enrolled"),
+            text::shaped_paragraph(*ctx.renderer,
+                                   ctx.text(s.enrolled ? "staff.status.enrolment_needed"
+                                                       : "staff.status.not_enrolled"),
                                    ctx.language(), note);
         }
     }

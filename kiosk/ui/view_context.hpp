@@ -37,6 +37,7 @@ struct KioskStatus {
     std::int64_t last_success_unix = 0;  // 0: never
     std::string last_error;              // the sync worker's last error code, or empty
     bool enrolled = false;               // the kiosk holds a device key for the central server
+    bool enrolment_needed = false;       // the server refused that key (revoked): enrol again
 };
 
 struct ViewContext {

@@ -196,6 +196,14 @@ TEST_F(StaffEffects, StatusCountsTheOutboxAndTellsTheLastSync) {
     EXPECT_EQ(status->last_success_unix, 1'790'000'123);
     EXPECT_EQ(status->last_error, "sync.http_503") << "the code, without the English message";
     EXPECT_TRUE(status->enrolled);
+    EXPECT_FALSE(status->enrolment_needed);
+
+    // The sync worker got a 401 (revoked): the token is kept, the screen asks for enrolment.
+    ASSERT_TRUE(store::set_bool_setting(db, "sync.enrolment_needed", true).ok());
+    auto refused = read_kiosk_status(db);
+    ASSERT_TRUE(refused.ok());
+    EXPECT_TRUE(refused->enrolled);
+    EXPECT_TRUE(refused->enrolment_needed);
 }
 
 }  // namespace

@@ -193,6 +193,9 @@ TEST_F(StaffScreens, StatusWithoutDataSaysSoAndBackReturns) {
     st.enrolled = true;
     status = &st;
     EXPECT_FALSE(used_error_colour(s));
+    st.enrolment_needed = true;
+    EXPECT_TRUE(used_error_colour(s)) << "the server refused this kiosk";
+    st.enrolment_needed = false;
     st.enrolled = false;
     EXPECT_TRUE(used_error_colour(s)) << "not connected to a central server";
     only<core::Back>(tap(s, "nav.back"));
