@@ -1,0 +1,128 @@
+// End to end: the embedded default as the README's run command starts it
+// (packaging/start-local.sh on this build's binaries): a local kiosk-central with the demo job
+// offers, kiosk-sync enrolled against it and running, and the kiosk window under Xvfb. A person
+// registers through the window; the running daemon alone must carry the sealed record to the
+// server, which opens it. Everything stops with the kiosk. All data is made up.
+#include <gtest/gtest.h>
+
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <string>
+
+#include "kiosk_process.hpp"
+#include "visit_script.hpp"
+
+namespace kiosk::test {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A loopback port nobody listens on right now (the kernel's choice for port 0).
+int free_port() {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t len = sizeof addr;
+    if (fd < 0 || ::bind(fd, reinterpret_cast<sockaddr*>(&addr), len) != 0 ||
+        ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) != 0) {
+        if (fd >= 0) {
+            ::close(fd);
+        }
+        return 0;
+    }
+    ::close(fd);
+    return ntohs(addr.sin_port);
+}
+
+bool someone_listens(int port) {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    addr.sin_port = htons(static_cast<std::uint16_t>(port));
+    const bool ok = ::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
+    ::close(fd);
+    return ok;
+}
+
+struct LocalRun {
+    fs::path home;  // XDG_DATA_HOME
+    int port = 0;
+    ProcessResult result;
+
+    std::string kiosk_db() const { return (home / "kiosk" / "kiosk.db").string(); }
+    std::string central_db() const { return (home / "kiosk-central" / "central.db").string(); }
+};
+
+LocalRun start_local(const fs::path& home, const std::string& script) {
+    LocalRun run{home, free_port(), {}};
+    std::ofstream(home / "visit.script") << script;
+    run.result = run_program(
+        {"env", "XDG_DATA_HOME=" + home.string(),
+         "KIOSK_CENTRAL_LISTEN=127.0.0.1:" + std::to_string(run.port), "xvfb-run", "-a", "-s",
+         "-screen 0 1920x1080x24", "bash", KIOSK_SOURCE_DIR "/packaging/start-local.sh",
+         KIOSK_BINARY_DIR, "--size", "1280x800", "--script", (home / "visit.script").string()},
+        home);
+    return run;
+}
+
+std::string query(const LocalRun& run, const std::string& db, const std::string& sql) {
+    const ProcessResult r = run_program({"sqlite3", db, sql}, run.home);
+    EXPECT_EQ(r.exit_code, 0) << r.stderr_text;
+    return r.stdout_text;
+}
+
+TEST(EmbeddedDefault, TheRunCommandBringsUpServerSyncAndKioskAndARegistrationReachesTheServer) {
+    const fs::path home = make_temp_dir("kiosk-embedded");
+    configured_data_dir(home / "kiosk", kPin);
+    // Self-registration in Turkish, then time for the running daemon to notice the new row
+    // (it polls the database about once a second) and push it before the kiosk exits.
+    const std::string script =
+        "expect-screen welcome\n"
+        "tap \"lang.tr\"\n"
+        "expect-screen notice\n"
+        "tap \"consent.accept\"\n" +
+        form_script("Elif") +
+        "tap \"review.submit\"\n"
+        "expect-screen done\n"
+        "wait 5000ms\n"
+        "tap \"done.finish\"\n"
+        "expect-screen welcome\n";
+    const LocalRun run = start_local(home, script);
+    ASSERT_EQ(run.result.exit_code, 0) << run.result.stdout_text << run.result.stderr_text;
+
+    // The demo offers reached the kiosk before its window opened.
+    const std::string offers = query(run, run.kiosk_db(), "SELECT count(*) FROM job_offers;");
+    EXPECT_GE(std::stoi(offers), 200) << offers;
+    // The daemon pushed the registration: acked on the kiosk, held once by the server, and
+    // readable there only with the server's secret key.
+    EXPECT_EQ(query(run, run.kiosk_db(), "SELECT state, count(*) FROM outbox GROUP BY state;"),
+              "acked|1\n");
+    EXPECT_EQ(query(run, run.central_db(), "SELECT kind, count(*) FROM records GROUP BY kind;"),
+              "registration|1\n");
+    const ProcessResult exported =
+        run_program({KIOSK_CENTRAL_EXE, "export", "--db", run.central_db(), "--keys",
+                     (home / "kiosk-central" / "keys").string(), "--format", "json"},
+                    home);
+    ASSERT_EQ(exported.exit_code, 0) << exported.stderr_text;
+    EXPECT_NE(exported.stdout_text.find("Elif"), std::string::npos);
+    EXPECT_NE(exported.stdout_text.find("Gaziantep"), std::string::npos);
+    // The server and the daemon stopped with the kiosk.
+    EXPECT_FALSE(someone_listens(run.port));
+
+    // A second start reuses the enrolment and publishes no offer again.
+    const LocalRun again = start_local(home, "expect-screen welcome\n");
+    ASSERT_EQ(again.result.exit_code, 0) << again.result.stdout_text << again.result.stderr_text;
+    EXPECT_EQ(query(again, again.central_db(), "SELECT count(*) FROM devices;"), "1\n");
+    EXPECT_EQ(query(again, again.kiosk_db(), "SELECT count(*) FROM job_offers;"), offers);
+    EXPECT_EQ(again.result.stdout_text.find("enrolled device"), std::string::npos)
+        << again.result.stdout_text;
+    fs::remove_all(home);
+}
+
+}  // namespace
+}  // namespace kiosk::test
