@@ -7,6 +7,7 @@
 #include <cassert>
 
 #include "kiosk/core/iso_codes.hpp"
+#include "kiosk/core/name_table.hpp"
 #include "kiosk/core/text.hpp"
 
 namespace kiosk::core {
@@ -26,28 +27,6 @@ constexpr std::array<std::string_view, 5> kWorkPermitNames = {"has_permit", "app
 // ISCED-F 2013 broad fields.
 constexpr std::array<std::string_view, 12> kIscedFields = {"00", "01", "02", "03", "04", "05",
                                                            "06", "07", "08", "09", "10", "99"};
-
-template <typename E, std::size_t N>
-bool in_range(E value, const std::array<std::string_view, N>& /*names*/) {
-    const auto index = static_cast<long>(value);
-    return index >= 0 && index < static_cast<long>(N);
-}
-
-template <typename E, std::size_t N>
-std::string_view name_of(E value, const std::array<std::string_view, N>& names) {
-    // An out-of-range enum can only come from a bad cast; validation reports it as a value.
-    return in_range(value, names) ? names[static_cast<std::size_t>(value)] : std::string_view{};
-}
-
-template <typename E, std::size_t N>
-std::optional<E> parse_name(std::string_view text, const std::array<std::string_view, N>& names) {
-    for (std::size_t i = 0; i < N; ++i) {
-        if (names[i] == text) {
-            return static_cast<E>(i);
-        }
-    }
-    return std::nullopt;
-}
 
 }  // namespace
 
@@ -239,7 +218,7 @@ void check_choice(Errors& errors, std::string field, const std::optional<E>& val
         if (need == Need::Required) {
             errors.add(std::move(field), kErrorRequired);
         }
-    } else if (!in_range(*value, names)) {
+    } else if (name_of(*value, names).empty()) {
         errors.add(std::move(field), invalid_code);
     }
 }

@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "kiosk/core/iso_codes.hpp"
+#include "kiosk/core/name_table.hpp"
 #include "kiosk/core/text.hpp"
 #include "sync/protocol/strict_json.hpp"
 #include "sync/protocol/wire.hpp"
@@ -47,22 +48,8 @@ constexpr std::array<std::string_view, 7> kFlagNames = {
     "women_only", "refugee_friendly",   "accessible",      "training_provided",
     "childcare",  "transport_provided", "housing_provided"};
 
-template <typename E, std::size_t N>
-std::string_view name_of(E value, const std::array<std::string_view, N>& names) {
-    const auto i = static_cast<std::size_t>(value);
-    assert(i < N && "enum value outside its name table");
-    return names[i];
-}
-
-template <typename E, std::size_t N>
-std::optional<E> parse_name(std::string_view text, const std::array<std::string_view, N>& names) {
-    for (std::size_t i = 0; i < N; ++i) {
-        if (names[i] == text) {
-            return static_cast<E>(i);
-        }
-    }
-    return std::nullopt;
-}
+using core::name_of;
+using core::parse_name;
 
 template <std::size_t N>
 std::string choices(const std::array<std::string_view, N>& names) {
