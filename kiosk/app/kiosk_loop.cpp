@@ -166,8 +166,12 @@ std::optional<Millis> next_frame_due(const AppState& app, Millis now) {
 }
 
 ui::ViewContext view_context(const ViewResources& res, AppState& app) {
-    if (!app.translator || app.translator->language() != app.session.language) {
-        app.translator.emplace(res.catalogue->translator(app.session.language));
+    i18n::DigitSettings digits;
+    digits.counts =
+        app.session.settings.native_digits ? i18n::DigitStyle::native : i18n::DigitStyle::western;
+    if (!app.translator || app.translator->language() != app.session.language ||
+        app.translator->digits().counts != digits.counts) {
+        app.translator.emplace(res.catalogue->translator(app.session.language, digits));
     }
     ui::ViewContext ctx;
     ctx.catalogue = res.catalogue;

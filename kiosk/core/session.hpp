@@ -117,7 +117,10 @@ struct KioskSettings {
     std::string centre_name;             // who collects the data, named on the notice
     int retention_months = 24;           // how long the centre keeps a registration, on the notice
     std::vector<std::string> languages;  // offered on Welcome, in order; empty: all shipped
-    bool staff_pin_set = false;          // false on first start: the PIN pad asks for a first PIN
+    // Counts and dates in the language's own digits where it has them (Arabic ٣, Persian and
+    // Pashto ۳); off: Western digits everywhere. Phone numbers and codes stay Western either way.
+    bool native_digits = true;
+    bool staff_pin_set = false;  // false on first start: the PIN pad asks for a first PIN
     bool operator==(const KioskSettings&) const = default;
 };
 

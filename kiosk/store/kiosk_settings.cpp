@@ -14,6 +14,7 @@ namespace {
 
 constexpr std::string_view kCentreNameKey = "kiosk.centre_name";
 constexpr std::string_view kRetentionKey = "kiosk.retention_months";
+constexpr std::string_view kNativeDigitsKey = "kiosk.native_digits";
 constexpr std::string_view kLanguagesKey = "kiosk.languages";
 constexpr std::string_view kPersonIdleKey = "kiosk.idle.person_s";
 constexpr std::string_view kWarningKey = "kiosk.idle.warning_s";
@@ -133,6 +134,11 @@ Result<core::KioskSettings> load_kiosk_settings(Database& db, core::KioskSetting
             return loaded.error();
         }
     }
+    auto digits = get_bool_setting(db, kNativeDigitsKey);
+    if (!digits) {
+        return digits.error();
+    }
+    s.native_digits = digits->value_or(s.native_digits);
     auto pin_set = has_staff_pin(db);
     if (!pin_set) {
         return pin_set.error();
@@ -154,7 +160,8 @@ Status save_kiosk_settings(Database& db, const core::KioskSettings& s,
               set_int_setting(db, kRetentionKey, s.retention_months),
               set_int_setting(db, kPersonIdleKey, seconds(s.idle.person_idle)),
               set_int_setting(db, kWarningKey, seconds(s.idle.warning)),
-              set_int_setting(db, kStaffIdleKey, seconds(s.idle.staff_idle))}) {
+              set_int_setting(db, kStaffIdleKey, seconds(s.idle.staff_idle)),
+              set_bool_setting(db, kNativeDigitsKey, s.native_digits)}) {
             if (!written) {
                 return written;
             }

@@ -1,5 +1,6 @@
 // Screen::StaffSettings: the centre's name, how long registrations are kept, the idle times
-// (text fields on Session::settings_draft, typed with the on-screen keyboard), and which
+// (text fields on Session::settings_draft, typed with the on-screen keyboard), whether counts
+// and dates use Arabic/Persian digits (a toggle), and which
 // languages Welcome offers in which order (one toggle per shipped language, enabled ones first,
 // each with "up"). Save asks the app to store the draft; a refusal names its field (the store's
 // error code is the field's path) and is shown under it.
@@ -84,6 +85,15 @@ void draw_fields(const core::Session& session, const ViewContext& ctx, ImVec2 si
         }
         ImGui::EndGroup();
         ImGui::Dummy(ImVec2(0, 0.2F * ctx.theme.em));
+    }
+    // One toggle: counts and dates in Arabic/Persian digits for the languages that have them.
+    const core::KioskSettings& draft = session.settings_draft;
+    ImGui::SetCursorPosX(start_x(left, avail, 0, w, ctx.rtl()));
+    if (choice_button(ctx, "settings.native_digits", ctx.text("staff.settings.native_digits"),
+                      draft.native_digits, w, std::max(48.0F, 0.8F * ctx.theme.button_h))) {
+        core::KioskSettings edited = draft;
+        edited.native_digits = !draft.native_digits;
+        out.emplace_back(core::EditSettings{std::move(edited)});
     }
     end_touch_scroll(ctx, "settings.fields");
 }

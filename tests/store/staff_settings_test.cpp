@@ -63,6 +63,18 @@ TEST_F(KioskSettings, SavedSettingsComeBackAfterAReopenWithTheDefaultsKept) {
               std::optional<std::int64_t>(900));
 }
 
+TEST_F(KioskSettings, TheDigitsSettingIsOnByDefaultAndAStoredOffWins) {
+    EXPECT_TRUE(load().native_digits);
+    core::KioskSettings s = edited();
+    s.native_digits = false;
+    ASSERT_TRUE(save_kiosk_settings(db(), s, kShipped).ok());
+    reopen();
+    EXPECT_FALSE(load().native_digits);
+    s.native_digits = true;
+    ASSERT_TRUE(save_kiosk_settings(db(), s, kShipped).ok());
+    EXPECT_TRUE(load().native_digits);
+}
+
 TEST_F(KioskSettings, AnEmptyLanguageListMeansEveryLanguageAndRoundTrips) {
     core::KioskSettings s = edited();
     s.languages.clear();

@@ -80,5 +80,24 @@ TEST(AppViewContext, FollowsTheSessionsLanguageAndDirection) {
               catalogue->translator("ps").count_text("idle.seconds_left", 3, "n"));
 }
 
+TEST(AppViewContext, TheDigitsSettingPicksTheDigitsOfCountsButNeverOfCodes) {
+    auto catalogue = i18n::Catalogue::load_directory(KIOSK_ASSETS_DIR "/i18n");
+    ASSERT_TRUE(catalogue.ok()) << catalogue.error().message;
+    ViewResources res;
+    res.catalogue = &*catalogue;
+    AppState app = start_app(Options{}, FakeClock(Millis{0}, 1'790'000'000));
+    app.session = core::reduce(app.session, core::ChooseLanguage{"ar"}, Millis{1});
+
+    const std::string native = view_context(res, app).count_text("idle.seconds_left", 15, "n");
+    EXPECT_NE(native.find("\u0661\u0665"), std::string::npos) << native;  // ١٥
+    EXPECT_EQ(native.find("15"), std::string::npos) << native;
+
+    app.session.settings.native_digits = false;  // staff turned it off; the next frame obeys
+    const ui::ViewContext western = view_context(res, app);
+    const std::string plain = western.count_text("idle.seconds_left", 15, "n");
+    EXPECT_NE(plain.find("15"), std::string::npos) << plain;
+    EXPECT_EQ(western.translator->digits().codes, i18n::DigitStyle::western);
+}
+
 }  // namespace
 }  // namespace kiosk::app

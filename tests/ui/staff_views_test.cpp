@@ -55,6 +55,24 @@ class StaffScreens : public ::testing::Test {
         frame(s);
         return ui.hits().find_id(id);
     }
+    // A finger drags the settings' field column up by 450 px, held still before the lift so
+    // nothing flings, then the list settles. Asserts the drag taps nothing.
+    void drag_fields_up(const core::Session& s) {
+        const ui::Rect region = target(s, "scroll.settings.fields")->rect;
+        const float x = region.center_x();
+        float y = region.y + region.h - 10;
+        frame(s, {x, y, false});
+        for (int i = 0; i < 30; ++i, y -= 15) {
+            EXPECT_TRUE(frame(s, {x, y, true}).empty()) << "a drag taps nothing";
+        }
+        for (int i = 0; i < 20; ++i) {
+            frame(s, {x, y, true});
+        }
+        frame(s, {x, y, false});
+        for (int i = 0; i < 30; ++i) {
+            frame(s);
+        }
+    }
     // A finger on `id`'s centre: moved there, pressed, lifted.
     std::vector<core::Intent> tap(const core::Session& s, std::string_view id) {
         const ui::HitTarget* t = target(s, id);
@@ -234,6 +252,18 @@ TEST_F(StaffScreens, AnEmptyListMeansAllSoTurningOneOffListsTheOthers) {
     EXPECT_EQ(only<core::EditSettings>(tap(s, "settings.lang.tr")).settings.languages, expected);
 }
 
+TEST_F(StaffScreens, TheDigitsToggleFlipsOnlyThatSetting) {
+    // Below the fields, in Arabic (whose digits it is about): dragged into view first.
+    core::Session s = settings_with({"ar", "en"}, "ar");
+    drag_fields_up(s);
+    const core::KioskSettings off =
+        only<core::EditSettings>(tap(s, "settings.native_digits")).settings;
+    EXPECT_FALSE(off.native_digits);
+    EXPECT_EQ(off.languages, s.settings_draft.languages) << "the rest of the draft is unchanged";
+    s.settings_draft.native_digits = false;
+    EXPECT_TRUE(only<core::EditSettings>(tap(s, "settings.native_digits")).settings.native_digits);
+}
+
 TEST_F(StaffScreens, TheLastOfferedLanguageCannotBeTurnedOff) {
     EXPECT_TRUE(tap(settings_with({"uk"}), "settings.lang.uk").empty());
 }
@@ -254,19 +284,7 @@ TEST_F(StaffScreens, TheLastFieldIsReachedByDraggingTheFieldsUp) {
     const ui::Rect region = target(s, "scroll.settings.fields")->rect;
     const ui::Rect before = ui.hits().find_id("field.settings.staff_idle_s")->rect;
     ASSERT_GT(before.y + before.h, region.y + region.h) << "it fits now: drop this test";
-    const float x = region.center_x();
-    float y = region.y + region.h - 10;
-    frame(s, {x, y, false});
-    for (int i = 0; i < 30; ++i, y -= 15) {
-        EXPECT_TRUE(frame(s, {x, y, true}).empty()) << "a drag taps nothing";
-    }
-    for (int i = 0; i < 20; ++i) {
-        frame(s, {x, y, true});  // held still: no fling after the lift
-    }
-    frame(s, {x, y, false});
-    for (int i = 0; i < 30; ++i) {
-        frame(s);
-    }
+    drag_fields_up(s);
     const ui::Rect after = ui.hits().find_id("field.settings.staff_idle_s")->rect;
     EXPECT_LT(after.y, before.y);
     ASSERT_LE(after.y + after.h, region.y + region.h) << "now fully in view";
