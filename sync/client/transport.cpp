@@ -3,6 +3,7 @@
 
 #include <curl/curl.h>
 
+#include <algorithm>
 #include <cassert>
 #include <charconv>
 #include <mutex>
@@ -57,6 +58,36 @@ std::size_t on_header(char* data, std::size_t size, std::size_t count, void* use
     return n;
 }
 
+// True for "application/json", in any case, with or without parameters ("; charset=utf-8").
+bool is_json_content_type(const char* content_type) {
+    if (content_type == nullptr) {
+        return false;
+    }
+    std::string_view type(content_type);
+    type = type.substr(0, type.find(';'));
+    while (!type.empty() && (type.back() == ' ' || type.back() == '\t')) {
+        type.remove_suffix(1);
+    }
+    while (!type.empty() && (type.front() == ' ' || type.front() == '\t')) {
+        type.remove_prefix(1);
+    }
+    constexpr std::string_view kJson = "application/json";
+    return type.size() == kJson.size() &&
+           std::equal(type.begin(), type.end(), kJson.begin(), [](char a, char b) {
+               return (a >= 'A' && a <= 'Z' ? static_cast<char>(a - 'A' + 'a') : a) == b;
+           });
+}
+
+// A header value from an unknown server, fit for last_error and the staff screen: printable
+// ASCII only, at most 64 characters.
+std::string printable(const char* text) {
+    std::string out;
+    for (const char* c = text; c != nullptr && *c != '\0' && out.size() < 64; ++c) {
+        out.push_back(*c >= ' ' && *c <= '~' ? *c : '?');
+    }
+    return out;
+}
+
 int on_progress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
     const auto* cancel = static_cast<const std::atomic<bool>*>(user);
     return cancel != nullptr && cancel->load() ? 1 : 0;  // non-zero aborts the transfer
@@ -108,19 +139,22 @@ std::optional<Millis> parse_retry_after(std::string_view value) {
     while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) {
         value.remove_prefix(1);
     }
-    while (!value.empty() &&
-           (value.back() == '\r' || value.back() == '\n' || value.back() == ' ')) {
+    while (!value.empty() && (value.back() == '\r' || value.back() == '\n' || value.back() == ' ' ||
+                              value.back() == '\t')) {
         value.remove_suffix(1);
     }
-    if (value.empty() || value.size() > 10) {
-        return std::nullopt;
+    if (value.empty() ||
+        !std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        return std::nullopt;  // a date, a sign, a unit, a fraction: not delta seconds
     }
+    // Any run of digits is a valid delta, however long ("1000000000000" asks for the longest
+    // wait, not for none): too many digits for an int64 is simply over the cap.
     std::int64_t seconds = 0;
     const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), seconds);
-    if (ec != std::errc{} || end != value.data() + value.size() || seconds < 0) {
-        return std::nullopt;
+    if (ec != std::errc{} || seconds > kMaxRetryAfter.count() / 1000) {
+        return kMaxRetryAfter;
     }
-    return std::min(Millis{seconds * 1000}, kMaxRetryAfter);
+    return Millis{seconds * 1000};
 }
 
 Transport::Transport(TransportConfig config) : config_(std::move(config)) {
@@ -174,6 +208,10 @@ Reply Transport::perform(std::string_view target, const std::string* body,
     curl_easy_setopt(
         h, CURLOPT_LOW_SPEED_TIME,
         static_cast<long>(std::max<std::int64_t>(1, config_.low_speed_time.count() / 1000)));
+    // A body announced larger than the cap is refused before it is read (the write callback
+    // still cuts bodies that announce nothing or lie).
+    curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE,
+                     static_cast<curl_off_t>(config_.max_response_bytes));
     curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "gzip");
     curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);
     curl_easy_setopt(h, CURLOPT_WRITEDATA, &sink);
@@ -217,7 +255,7 @@ Reply Transport::perform(std::string_view target, const std::string* body,
     if (rc != CURLE_OK) {
         reply.verdict = Verdict::transient;
         reply.body.clear();
-        if (sink.overflow) {
+        if (sink.overflow || rc == CURLE_FILESIZE_EXCEEDED) {
             reply.error =
                 make_error("sync.reply_too_large",
                            "reply over " + std::to_string(config_.max_response_bytes) + " bytes");
@@ -236,6 +274,17 @@ Reply Transport::perform(std::string_view target, const std::string* body,
     }
     curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &reply.status);
     reply.verdict = classify_status(reply.status);
+    const char* content_type = nullptr;
+    curl_easy_getinfo(h, CURLINFO_CONTENT_TYPE, &content_type);
+    if (reply.verdict == Verdict::ok && !is_json_content_type(content_type)) {
+        // Every reply of ours is application/json (error replies too). A 2xx with any other
+        // type, or none (a 204), is a portal or a proxy, even if its body happened to parse.
+        reply.verdict = Verdict::transient;
+        reply.error = make_error("sync.bad_reply",
+                                 "a 2xx reply with Content-Type \"" + printable(content_type) +
+                                     "\", not application/json (captive portal?)");
+        return reply;
+    }
     if (reply.verdict != Verdict::ok) {
         reply.error = make_error("sync.http_" + std::to_string(reply.status),
                                  "server answered HTTP " + std::to_string(reply.status));
@@ -243,6 +292,12 @@ Reply Transport::perform(std::string_view target, const std::string* body,
         // page) keeps the generic code.
         if (auto err = decode_error_response(reply.body); err) {
             reply.error = make_error(err->code, err->message);
+        } else if (reply.verdict == Verdict::enrolment_needed || reply.verdict == Verdict::reset) {
+            // Stopping the kiosk until staff re-enrol it, or throwing its change cursor away,
+            // takes our server's own word: the same status from a portal or a proxy is only a
+            // failed attempt. (A bare 413 still halves the batch: a proxy in front of the server
+            // may well limit bodies.)
+            reply.verdict = Verdict::transient;
         }
     }
     return reply;

@@ -8,9 +8,12 @@
 //      in libcurl, so a stalled link would otherwise wait forever).
 //   3. A reply body is capped in the write callback (CURLOPT_MAXFILESIZE does not stop a body
 //      sent without Content-Length); gzip replies are inflated by curl before the cap applies.
+//      A body that announces more than the cap is refused before it is read.
 //   4. TLS peer and host verification are always on; a CA file and a pinned public key are
 //      options. Redirects are never followed (a captive portal redirects).
-//   5. Only the caller can say whether a 2xx is good: it must decode strictly as the expected
+//   5. A 2xx counts only with Content-Type application/json (every reply of kiosk-central has
+//      it); anything else, even a body that would parse, is transient "sync.bad_reply". Then
+//      only the caller can say whether the 2xx is good: it must decode strictly as the expected
 //      message, otherwise the caller reports it as transient (a portal's HTML 200 is not an ack).
 #pragma once
 
@@ -41,11 +44,11 @@ struct TransportConfig {
 
 // What the caller should do with a reply.
 enum class Verdict {
-    ok,                // 2xx: decode the body strictly; a body that does not decode is transient
+    ok,                // 2xx JSON: decode strictly; a body that does not decode is transient
     transient,         // network, timeout, 429, 5xx, unexpected status: back off and retry
-    enrolment_needed,  // 401/403: stop and ask staff, keep the queue
+    enrolment_needed,  // the server's 401/403: stop and ask staff, keep the queue
     too_large,         // 413: halve the batch (a single record: dead-letter it)
-    reset,             // 410: the change cursor is no longer valid, start again from 0
+    reset,             // the server's 410: the change cursor is no longer valid, start from 0
     permanent,         // another 4xx: retrying the same request cannot help
 };
 std::string_view to_string(Verdict verdict);
@@ -57,16 +60,20 @@ struct Reply {
     std::optional<Millis> retry_after;  // from a Retry-After header (delta seconds)
     bool timed_out = false;             // connect/total timeout or the low-speed limit
     // For anything but ok: a stable code ("sync.network", "sync.timeout", "sync.http_503",
-    // or the server's own error code when the body is a protocol error reply) and a message.
+    // "sync.reply_too_large", "sync.bad_reply" for a 2xx that is not JSON, or the server's own
+    // error code when the body is a protocol error reply) and a message.
     Error error;
 };
 
 // Maps an HTTP status to a verdict (2xx ok, 401/403 enrolment, 410 reset, 413 too large,
-// 408/429/5xx transient, other 4xx permanent, anything else transient).
+// 408/429/5xx transient, other 4xx permanent, anything else transient). Transport::get/post_json
+// then demand more: a 2xx must be application/json, and a 401/403/410 must carry the server's
+// protocol error reply, else the verdict is transient (a portal or a proxy answered).
 Verdict classify_status(long status);
 
 // Retry-After as delta seconds (RFC 9110 also allows a date; a kiosk's clock may be wrong, so a
-// date is ignored). nullopt when absent or malformed; capped at one hour against a hostile server.
+// date is ignored). nullopt when absent or malformed (a date, "-5", "1e12"); any run of digits,
+// however long, is capped at one hour against a hostile server.
 std::optional<Millis> parse_retry_after(std::string_view value);
 
 class Transport {
