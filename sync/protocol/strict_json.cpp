@@ -59,6 +59,10 @@ json parse_strict(std::string_view text) {
         return json::parse(text.begin(), text.end(), callback);
     } catch (const json::parse_error& e) {
         fail("(message)", "not valid JSON (byte " + std::to_string(e.byte) + ")");
+    } catch (const json::exception& e) {
+        // Valid syntax the library cannot hold, such as a number beyond double (1e400, error
+        // 406): an error like any other malformed message, never an escaped exception.
+        fail("(message)", std::string("unreadable JSON: ") + e.what());
     }
 }
 

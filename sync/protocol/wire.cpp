@@ -234,10 +234,15 @@ Result<PushResponse> decode_push_response(std::string_view text) {
         PushResponse resp;
         resp.epoch = o.epoch();
         const json& acks = o.array("acks", kMaxBatchRecords);
+        std::set<std::string> seen;
         for (std::size_t i = 0; i < acks.size(); ++i) {
             const Obj a(acks[i], index("acks", i), {"record_id", "status", "reason"});
             Ack ack;
             ack.record_id = a.id("record_id");
+            if (!seen.insert(ack.record_id).second) {
+                // Two answers for one record cannot both be true: trust neither.
+                fail(a.field("record_id"), "answered twice in the same reply");
+            }
             const std::string status = a.text("status", 16);
             if (status == "created") {
                 ack.status = AckStatus::created;

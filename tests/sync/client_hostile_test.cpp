@@ -1127,10 +1127,7 @@ const Row kRows[] = {
          [](const Scene& s, const Request& r) {
              return json(replaced(acks(s, r.ids), "\"v\":1", "\"v\":1e400"));
          },
-     .expect = {.code = kBadReply},
-     .known_bug = "sync/protocol/strict_json.cpp parse_strict catches only json::parse_error; "
-                  "nlohmann throws json::out_of_range (406, number overflow) for 1e400 and the "
-                  "exception ends the process: catch json::exception there"},
+     .expect = {.code = kBadReply}},
     {.name = "invalid_utf8",
      .what = "rejections whose reason is not valid UTF-8",
      .push =
@@ -1183,11 +1180,7 @@ const Row kRows[] = {
              }
              return json(encode(p));
          },
-     .expect = {.code = kBadReply},
-     .known_bug = "a reply that answers one record twice is accepted and the first answer wins "
-                  "(sync/client/client.cpp, push); decode_push_response (sync/protocol/wire.cpp) "
-                  "should refuse a repeated record_id as decode_push_batch does, so that a "
-                  "self-contradicting reply acks nothing"},
+     .expect = {.code = kBadReply}},
     {.name = "acks_mixed_with_a_stranger",
      .what = "an ack for a stranger, a rejection, a duplicate and a retry_later in one reply",
      .push =
@@ -1491,9 +1484,7 @@ const Row kRows[] = {
          [](const Scene& s, const Request& r) {
              return json(page_with_raw_upserts(s, r, R"({"id":"job-9","offer":{"hours":1e400}})"));
          },
-     .expect = {.code = kBadReply, .records = "AAA"},
-     .known_bug = "sync/protocol/strict_json.cpp parse_strict lets json::out_of_range (1e400) "
-                  "escape and end the process: catch json::exception there"},
+     .expect = {.code = kBadReply, .records = "AAA"}},
     {.name = "changes_invalid_utf8",
      .what = "an offer title that is not valid UTF-8",
      .changes =
