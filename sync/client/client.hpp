@@ -12,7 +12,10 @@
 //   P2 claim a batch (≤ max_records, ≤ max_bytes), sign each record (device_seq is known now),
 //      POST /v1/push. Per record: created/duplicate → mark_acked; rejected → mark_rejected
 //      (reason kept); retry_later or no ack for that exact id → release. Only a 2xx that decodes
-//      strictly as a PushResponse acks anything.
+//      strictly as a PushResponse acks anything. Pipelined: the next batch is claimed and
+//      signed while one is on the wire, and sent once that one's reply is settled; a prepared
+//      batch that is not sent goes back to `queued` untouched (store::unclaim). So at most two
+//      batches are `sending` at once.
 //   P3 413 or a timeout halves the batch (a single record that still gets 413 is dead-lettered);
 //      each success doubles it back up to the normal size.
 //   P4 GET /v1/changes from the stored cursor; each page's offers and its cursor commit in one
@@ -23,6 +26,10 @@
 //      while pulling triggers a second push in the same pass.
 //   P5 purge acked records beyond WorkerOptions::acked_retention and checkpoint the WAL so purged
 //      sealed bodies leave it too.
+//   P2-P5 commit with synchronous=NORMAL on the worker's connection (the UI's stays FULL): a
+//      power cut can only take the database back to an earlier moment of the pass, which costs
+//      re-sends the server answers `duplicate`; the argument is at RelaxedDurability in
+//      client.cpp.
 #pragma once
 
 #include <cstddef>
@@ -31,6 +38,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "kiosk/core/clock.hpp"
 #include "kiosk/core/result.hpp"
@@ -128,7 +136,11 @@ struct PassOutcome {
     PassReport report;
 };
 
-// Drives passes for one kiosk database from one thread (it owns the curl handle).
+class HttpThread;  // client.cpp: the pass's HTTP requests, on a thread that owns the curl handle
+
+// Drives passes for one kiosk database from one thread; each pass does its HTTP on a thread of
+// its own that owns the curl handle, so the next batch is claimed and signed while the previous
+// one is on the wire.
 class SyncWorker {
   public:
     // `transport` supplies timeouts and limits; URL and TLS options are read from settings at
@@ -142,8 +154,19 @@ class SyncWorker {
     std::size_t batch_records() const { return batch_records_; }
 
   private:
-    PassOutcome push(Transport& transport, const Identity& identity, const std::string& token);
-    PassOutcome pull(Transport& transport, const std::string& token);
+    // A claimed batch, signed and encoded, not sent yet.
+    struct Prepared {
+        std::vector<std::string> ids;  // in the order of the records in body
+        std::string body;              // the PushBatch as JSON
+    };
+    // What became of a batch that was sent: kNext (settled, go on), kResized (given back after a
+    // 413, the batch size changed), kStop (the pass stops; its outcome is set).
+    enum class Settled { kNext, kResized, kStop };
+
+    PassOutcome push(HttpThread& http, const Identity& identity, const std::string& token);
+    Result<std::optional<Prepared>> prepare(const Identity& identity, PassReport& report);
+    Settled settle(const std::vector<std::string>& ids, const Reply& reply, PassOutcome& out);
+    PassOutcome pull(HttpThread& http, const std::string& token);
     void shrink();
     void grow();
 
