@@ -275,18 +275,23 @@ struct CentralServer::Impl {
         return **device;
     }
 
-    // open_record() for each record: "" when it verifies, else the rejection reason. Spread over
-    // the cores by the verify pool, one record at a time.
-    std::vector<std::string> verify_all(const std::vector<PushRecord>& records,
-                                        const Device& device) {
-        std::vector<std::string> reasons(records.size());
+    // open_record() for each record: an empty reason when it verifies (then the body as stored),
+    // else the rejection reason. Spread over the cores by the verify pool, one record at a time.
+    struct Verified {
+        std::string reason;
+        std::string body;
+    };
+    std::vector<Verified> verify_all(const std::vector<PushRecord>& records, const Device& device) {
+        std::vector<Verified> out(records.size());
         verifiers.run(records.size(), [&](std::size_t i) {
             auto opened = open_record(records[i], device.id, device.sign_public_key, keys);
             if (!opened) {
-                reasons[i] = opened.error().code;
+                out[i].reason = opened.error().code;
+                return;
             }
+            out[i].body = encode(records[i].body);
         });
-        return reasons;
+        return out;
     }
 
     void push(const httplib::Request& http_req, httplib::Response& res,
@@ -315,18 +320,18 @@ struct CentralServer::Impl {
         const std::int64_t now_ms = clock.unix_seconds() * 1000;
         // Verify and open before acking: a record the server could not read later must not be
         // acknowledged now. The opened content is dropped here; export opens again.
-        const std::vector<std::string> rejections = verify_all(batch->records, *device);
+        std::vector<Verified> verified = verify_all(batch->records, *device);
         for (std::size_t i = 0; i < batch->records.size(); ++i) {
             const PushRecord& rec = batch->records[i];
             out.acks[i].record_id = rec.record_id;
-            if (!rejections[i].empty()) {
+            if (!verified[i].reason.empty()) {
                 out.acks[i].status = AckStatus::rejected;
-                out.acks[i].reason = rejections[i];
+                out.acks[i].reason = std::move(verified[i].reason);
                 continue;
             }
             accepted.push_back(StoredRecord{rec.record_id, device->id, rec.device_seq, rec.kind,
-                                            rec.schema, rec.created_at_device, encode(rec.body),
-                                            now_ms});
+                                            rec.schema, rec.created_at_device,
+                                            std::move(verified[i].body), now_ms});
             accepted_index.push_back(i);
         }
         if (!accepted.empty()) {
