@@ -18,6 +18,8 @@
 #include <cerrno>
 #include <condition_variable>
 #include <cstring>
+#include <deque>
+#include <memory>
 #include <mutex>
 #include <thread>
 #include <unordered_map>
@@ -381,7 +383,8 @@ SyncWorker::SyncWorker(store::Database& db, const Clock& clock, TransportConfig 
       options_(options),
       batch_records_(options.max_records),
       batch_bytes_(options.max_bytes) {
-    assert(options.max_records > 0 && options.max_bytes > 0 && "batch limits must be positive");
+    assert(options.max_records > 0 && options.max_bytes > 0 && options.max_in_flight > 0 &&
+           "batch limits must be positive");
 }
 
 void SyncWorker::shrink() {
@@ -434,12 +437,12 @@ Result<std::optional<SyncWorker::Prepared>> SyncWorker::prepare(const Identity& 
     }
 }
 
-// Applies the reply to a batch that was sent. kStop leaves the pass's failure in `out`.
+// Applies the reply to a batch that was sent and counts it in `report`. kStop leaves why the
+// pass must stop in `failure`.
 SyncWorker::Settled SyncWorker::settle(const std::vector<std::string>& ids, const Reply& reply,
-                                       PassOutcome& out) {
-    auto stop = [&](PassOutcome failure) {
-        failure.report = out.report;
-        out = std::move(failure);
+                                       PassReport& report, PassOutcome& failure) {
+    auto stop = [&](PassOutcome why) {
+        failure = std::move(why);
         return Settled::kStop;
     };
     auto give_back = [&](const std::string& why) -> bool {
@@ -448,7 +451,7 @@ SyncWorker::Settled SyncWorker::settle(const std::vector<std::string>& ids, cons
             stop(store_failed(moved.error()));
             return false;
         }
-        out.report.released += *moved;
+        report.released += *moved;
         return true;
     };
 
@@ -460,7 +463,7 @@ SyncWorker::Settled SyncWorker::settle(const std::vector<std::string>& ids, cons
             if (auto s = store::mark_rejected(db_, ids.front(), reply.error.code); !s) {
                 return stop(store_failed(s.error()));
             }
-            ++out.report.rejected;
+            ++report.rejected;
             return Settled::kNext;
         }
         if (!give_back(reply.error.code)) {
@@ -491,7 +494,7 @@ SyncWorker::Settled SyncWorker::settle(const std::vector<std::string>& ids, cons
     if (!changed) {
         return stop(store_failed(changed.error()));
     }
-    out.report.epoch_changed = out.report.epoch_changed || *changed;
+    report.epoch_changed = report.epoch_changed || *changed;
 
     // Only an ack naming one of the records just sent counts; the first ack per id wins.
     std::unordered_map<std::string, const Ack*> by_id;
@@ -515,90 +518,139 @@ SyncWorker::Settled SyncWorker::settle(const std::vector<std::string>& ids, cons
                 !s) {
                 return stop(store_failed(s.error()));
             }
-            ++out.report.rejected;
+            ++report.rejected;
         }
     }
     auto purged = store::mark_acked(db_, acked);
     if (!purged) {
         return stop(store_failed(purged.error()));
     }
-    out.report.acked += *purged;
+    report.acked += *purged;
     if (!unanswered.empty()) {
         auto moved = store::release(db_, unanswered, "sync.no_ack");
         if (!moved) {
             return stop(store_failed(moved.error()));
         }
-        out.report.released += *moved;
+        report.released += *moved;
         // The server kept these back (retry_later) or ignored them: try again after a pause
         // rather than spinning on them in this pass.
         return stop(failed(Verdict::transient,
                            make_error("sync.no_ack", std::to_string(unanswered.size()) +
                                                          " record(s) not acknowledged")));
     }
-    grow();
+    // A batch claimed before a 413 halved the size does not grow it back: the halving must go on
+    // until the record the server refused travels alone.
+    if (ids.size() <= batch_records_) {
+        grow();
+    }
     return Settled::kNext;
 }
 
-// P2/P3 as a two-stage pipeline: while batch N is on the wire (HTTP thread), this thread claims
-// and signs batch N+1; N's reply is settled before N+1 is sent. So at most two batches are
-// `sending`: one in flight, one prepared. A prepared batch that will not be sent as it is (the
-// pass stops, or a 413 changed the batch size) goes back with T5b, untouched.
-PassOutcome SyncWorker::push(HttpThread& http, const Identity& identity, const std::string& token) {
-    PassOutcome out;
-    out.ok = true;
+// P2/P3 as a pipeline. Up to WorkerOptions::max_in_flight batches are on the wire at once,
+// each on an HTTP thread (and connection) of its own, and this thread claims and signs the next
+// one meanwhile; so the gzip and upload of one batch, the server's work on another and the
+// settling of a third overlap. Replies are settled in the order the batches were sent. Once the
+// pass must stop (or a 413 changed the batch size) the prepared batch goes back untouched (T5b)
+// and, when stopping, nothing more is sent; batches already on the wire are still settled as
+// their replies come, so their acks count. At most max_in_flight + 1 batches are `sending`.
+PassOutcome SyncWorker::push(HttpThread& http, const TransportConfig& config,
+                             const Identity& identity, const std::string& token) {
+    struct Flight {
+        HttpThread* lane;
+        std::vector<std::string> ids;
+    };
+    PassReport report;
+    std::optional<PassOutcome> stopped;  // the first reason to stop
+    auto stop = [&](PassOutcome why) {
+        if (!stopped) {
+            stopped = std::move(why);
+        }
+    };
+    std::deque<Flight> flying;
+    std::vector<std::unique_ptr<HttpThread>> lanes;  // beyond `http`, made when first needed
     std::optional<Prepared> next;
-    auto drop_next = [&]() -> Status {
+
+    auto prepare_next = [&] {
+        if (next || stopped) {
+            return;
+        }
+        auto prepared = prepare(identity, report);
+        if (!prepared) {
+            stop(store_failed(prepared.error()));
+        } else if (*prepared) {
+            next = std::move(**prepared);
+        }
+    };
+    auto drop_next = [&] {
         if (!next) {
-            return Ok{};
+            return;
         }
         auto moved = store::unclaim(db_, next->ids);
         next.reset();
         if (!moved) {
             recovered_ = false;  // its rows stay `sending`: the next pass starts with T6
-            return moved.error();
+            stop(store_failed(moved.error()));
         }
-        return Ok{};
     };
-    for (;;) {
-        if (!next) {
-            auto prepared = prepare(identity, out.report);
-            if (!prepared) {
-                return with_report(store_failed(prepared.error()), out.report);
-            }
-            if (!*prepared) {
-                return out;
-            }
-            next = std::move(*prepared);
+    auto free_lane = [&]() -> HttpThread* {
+        auto busy = [&](const HttpThread* lane) {
+            return std::any_of(flying.begin(), flying.end(),
+                               [&](const Flight& f) { return f.lane == lane; });
+        };
+        if (!busy(&http)) {
+            return &http;
         }
-        const std::vector<std::string> ids = std::move(next->ids);
-        http.start(std::string(kPathPush), std::move(next->body), token);
-        next.reset();
-        ++out.report.batches;
+        for (const auto& lane : lanes) {
+            if (!busy(lane.get())) {
+                return lane.get();
+            }
+        }
+        lanes.push_back(std::make_unique<HttpThread>(config));
+        return lanes.back().get();
+    };
 
-        // While it travels. A failure here is reported after the reply in flight is settled.
-        auto prepared = prepare(identity, out.report);
-        if (prepared && *prepared) {
-            next = std::move(*prepared);
+    for (;;) {
+        while (!stopped && flying.size() < options_.max_in_flight) {
+            prepare_next();
+            if (!next) {
+                break;  // nothing left to send (or a store failure stopped the pass)
+            }
+            HttpThread* lane = free_lane();
+            lane->start(std::string(kPathPush), std::move(next->body), token);
+            flying.push_back(Flight{lane, std::move(next->ids)});
+            next.reset();
+            ++report.batches;
         }
-        const Reply reply = http.wait();
-        const Settled settled = settle(ids, reply, out);
-        if (settled != Settled::kNext || !prepared) {
-            const Status dropped = drop_next();
-            if (settled == Settled::kStop) {
-                return out;
-            }
-            if (!prepared) {
-                return with_report(store_failed(prepared.error()), out.report);
-            }
-            if (!dropped) {
-                return with_report(store_failed(dropped.error()), out.report);
-            }
-            continue;  // kResized: claim again at the new size
+        if (flying.empty()) {
+            break;
         }
-        if (!next) {
-            return out;  // nothing was left to prepare
+        prepare_next();  // while they travel
+        const Flight flight = std::move(flying.front());
+        flying.pop_front();
+        const Reply reply = flight.lane->wait();
+        PassOutcome failure;
+        switch (settle(flight.ids, reply, report, failure)) {
+            case Settled::kNext:
+                break;
+            case Settled::kResized:
+                drop_next();  // prepared at the old size
+                break;
+            case Settled::kStop:
+                stop(std::move(failure));
+                break;
+        }
+        if (stopped) {
+            drop_next();
         }
     }
+    drop_next();
+    if (stopped) {
+        return with_report(std::move(*stopped), report);
+    }
+    PassOutcome out;
+    out.ok = true;
+    out.report = report;
+    return out;
 }
 
 // [SECTION] Pull (P4)
@@ -691,14 +743,14 @@ PassOutcome SyncWorker::run_pass() {
             return store_failed(config.error());
         }
         HttpThread http(*config);
-        PassOutcome pushed = push(http, *identity, **token);
+        PassOutcome pushed = push(http, *config, *identity, **token);
         if (!pushed.ok) {
             return pushed;
         }
         PassOutcome pulled = pull(http, **token);
         if (pulled.ok && pulled.report.epoch_changed) {
             // The feed revealed a restored server and its records were requeued: send them now.
-            PassOutcome again = push(http, *identity, **token);
+            PassOutcome again = push(http, *config, *identity, **token);
             add_push_report(pushed.report, again.report);
             if (!again.ok) {
                 again.report = pushed.report;

@@ -12,10 +12,10 @@
 //   P2 claim a batch (≤ max_records, ≤ max_bytes), sign each record (device_seq is known now),
 //      POST /v1/push. Per record: created/duplicate → mark_acked; rejected → mark_rejected
 //      (reason kept); retry_later or no ack for that exact id → release. Only a 2xx that decodes
-//      strictly as a PushResponse acks anything. Pipelined: the next batch is claimed and
-//      signed while one is on the wire, and sent once that one's reply is settled; a prepared
-//      batch that is not sent goes back to `queued` untouched (store::unclaim). So at most two
-//      batches are `sending` at once.
+//      strictly as a PushResponse acks anything. Pipelined: up to max_in_flight batches are on
+//      the wire at once (one connection each) while the next is claimed and signed; replies are
+//      settled in the order sent; a prepared batch that is not sent goes back to `queued`
+//      untouched (store::unclaim). So at most max_in_flight + 1 batches are `sending`.
 //   P3 413 or a timeout halves the batch (a single record that still gets 413 is dead-lettered);
 //      each success doubles it back up to the normal size.
 //   P4 GET /v1/changes from the stored cursor; each page's offers and its cursor commit in one
@@ -111,6 +111,9 @@ class WorkerLock {
 struct WorkerOptions {
     std::size_t max_records = 100;
     std::size_t max_bytes = 256 * 1024;
+    // Batches on the wire at once, each on its own connection (P2): with 2 the gzip and upload
+    // of one overlap the server's work on the other. 1: one at a time.
+    std::size_t max_in_flight = 2;
     std::size_t page_limit = 100;
     std::size_t max_pages_per_pass = 1000;  // bounds one pass after a very long absence
     // Acked records kept for a server restore (outbox.hpp invariant 3).
@@ -163,9 +166,11 @@ class SyncWorker {
     // 413, the batch size changed), kStop (the pass stops; its outcome is set).
     enum class Settled { kNext, kResized, kStop };
 
-    PassOutcome push(HttpThread& http, const Identity& identity, const std::string& token);
+    PassOutcome push(HttpThread& http, const TransportConfig& config, const Identity& identity,
+                     const std::string& token);
     Result<std::optional<Prepared>> prepare(const Identity& identity, PassReport& report);
-    Settled settle(const std::vector<std::string>& ids, const Reply& reply, PassOutcome& out);
+    Settled settle(const std::vector<std::string>& ids, const Reply& reply, PassReport& report,
+                   PassOutcome& failure);
     PassOutcome pull(HttpThread& http, const std::string& token);
     void shrink();
     void grow();
