@@ -1,14 +1,21 @@
-// Backlog drain, end to end: a kiosk database with queued sealed registrations, one SyncWorker
-// pass (claim, sign, gzip, POST, per-record acks, purge, checkpoint) against a real kiosk-central
-// (in this process, real loopback socket, its own SQLite file). Sealing happens at submit time
-// in the UI, so it is outside the timed part. Figures: records/s by batch size, and a 50,000
-// record backlog (a long offline period) drained at the default batch with the peak RSS.
+// Backlog drain, end to end: a kiosk database with queued sealed registrations, SyncWorker passes
+// (claim, sign, gzip, POST, per-record acks, purge, checkpoint) against a real kiosk-central (in
+// this process, real loopback socket) on its own SQLite file or on PostgreSQL (skipped without
+// $KIOSK_PG_URL, see sync_bench_pg.hpp). Sealing happens at submit time in the UI, so it is
+// outside the timed part. Figures: records/s by batch size, and a 50,000-record backlog (a long
+// offline period) drained at the default batch, with the peak RSS and the latency of the UI's
+// submit_registration on a second connection to the same kiosk database meanwhile.
 #include <benchmark/benchmark.h>
 
 #include <sys/resource.h>
 
+#include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <filesystem>
+#include <optional>
 #include <thread>
+#include <vector>
 
 #include "kiosk/core/clock.hpp"
 #include "kiosk/store/registrations.hpp"
@@ -18,11 +25,12 @@
 #include "sync/server/credentials.hpp"
 #include "sync/server/server.hpp"
 #include "sync/server/store.hpp"
+#include "tests/bench/sync_bench_pg.hpp"
 
 namespace kiosk::sync::client {
 namespace {
 
-constexpr int kBacklog = 500;
+constexpr int kBacklog = 500;  // records queued before each timed pass of BM_DrainBacklog
 
 // A made-up registration of typical size (~1 KiB of JSON before sealing).
 nlohmann::json person(int i) {
@@ -38,6 +46,7 @@ nlohmann::json person(int i) {
         {"work_history", std::string(600, 'w')}};
 }
 
+// kiosk-central on a fresh database: a SQLite file in `dir`, or `db_url`.
 struct Central {
     std::filesystem::path dir =
         std::filesystem::temp_directory_path() / ("kiosk-client-bench-" + random_id());
@@ -48,9 +57,9 @@ struct Central {
     std::thread thread;
     std::string url;
 
-    Central() {
+    explicit Central(const std::string& db_url = {}) {
         std::filesystem::create_directories(dir);
-        store = open_store((dir / "central.sqlite").string()).value();
+        store = open_store(db_url.empty() ? (dir / "central.sqlite").string() : db_url).value();
         (void)store->init_schema();
         server = std::make_unique<CentralServer>(*store, keys, clock);
         url = "http://127.0.0.1:" + std::to_string(*server->bind("127.0.0.1", 0));
@@ -83,8 +92,28 @@ bool enrolled(store::Database& db, Central& central, benchmark::State& state) {
     return true;
 }
 
-void BM_DrainBacklog(benchmark::State& state) {
-    Central central;
+// Queues `n` sealed records in one transaction (fast set-up; the UI writes one per transaction).
+Status queue_backlog(store::Database& db, const Identity& identity, const Central& central, int n,
+                     int first) {
+    return store::in_transaction<Ok>(db, [&]() -> Status {
+        for (int i = 0; i < n; ++i) {
+            RecordContent c{random_id(), identity.device_id, "interest",
+                            1,           "2026-01",          person(first + i)};
+            const std::string sealed = seal_content(c, central.keys.public_key).value();
+            const std::vector<std::uint8_t> body(sealed.begin(), sealed.end());
+            auto seq = store::insert_queued_in_transaction(
+                db, store::NewOutboxRecord{"interest", c.record_id, 1, 0, body});
+            if (!seq) {
+                return seq.error();
+            }
+        }
+        return Ok{};
+    });
+}
+
+// Passes at batch state.range(0) with state.range(1) batches on the wire at once until a backlog
+// of kBacklog records is acked, per iteration.
+void drain_backlog(benchmark::State& state, Central& central) {
     auto db = store::Database::open(central.dir / "kiosk" / "kiosk.db").value();
     if (!enrolled(db, central, state)) {
         return;
@@ -92,23 +121,17 @@ void BM_DrainBacklog(benchmark::State& state) {
     const Identity identity = ensure_identity(db).value();
     WorkerOptions options;
     options.max_records = static_cast<std::size_t>(state.range(0));
+    options.max_in_flight = static_cast<std::size_t>(state.range(1));
     const SystemClock clock;
     SyncWorker worker(db, clock, {}, options);
     int n = 0;
     for (auto _ : state) {
         state.PauseTiming();
-        for (int i = 0; i < kBacklog; ++i, ++n) {
-            RecordContent c{random_id(), identity.device_id, "registration",
-                            1,           "2026-01",          person(n)};
-            const std::string sealed = seal_content(c, central.keys.public_key).value();
-            store::NewRegistration r;
-            r.record_id = c.record_id;
-            r.reference_code = "B" + c.record_id.substr(0, 12);
-            r.consent_version = "2026-01";
-            r.schema = 1;
-            r.body.assign(sealed.begin(), sealed.end());
-            (void)store::submit_registration(db, r).value();
+        if (auto queued = queue_backlog(db, identity, central, kBacklog, n); !queued) {
+            state.SkipWithError(queued.error().message.c_str());
+            return;
         }
+        n += kBacklog;
         state.ResumeTiming();
         const PassOutcome out = worker.run_pass();
         if (!out.ok || out.report.acked != static_cast<std::size_t>(kBacklog)) {
@@ -118,42 +141,153 @@ void BM_DrainBacklog(benchmark::State& state) {
     }
     state.SetItemsProcessed(state.iterations() * kBacklog);
 }
-BENCHMARK(BM_DrainBacklog)->Arg(1)->Arg(10)->Arg(100)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+void BM_DrainBacklog(benchmark::State& state) {
+    Central central;
+    drain_backlog(state, central);
+}
+BENCHMARK(BM_DrainBacklog)
+    ->Args({1, 2})
+    ->Args({10, 2})
+    ->Args({100, 2})
+    ->Args({500, 2})
+    ->Args({100, 1})  // one batch at a time: what the second connection adds
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+
+void BM_DrainBacklogPg(benchmark::State& state) {
+    bench::PgDatabase pg(state);
+    if (!pg.ok()) {
+        return;
+    }
+    Central central(pg.url());
+    drain_backlog(state, central);
+}
+BENCHMARK(BM_DrainBacklogPg)
+    ->Args({1, 2})
+    ->Args({100, 2})
+    ->Args({500, 2})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+
+// [SECTION] The UI while a backlog drains
+
+// The kiosk UI: its own connection to the kiosk database (synchronous=FULL), one
+// submit_registration every `interval`, timing each call. Records are sealed before they are
+// needed: only the store call is timed, as the person waits for it after "Save".
+class UiWriter {
+  public:
+    UiWriter(const std::filesystem::path& db_file, const Identity& identity, const Central& central,
+             int records, std::chrono::milliseconds interval)
+        : db_(store::Database::open(db_file).value()), interval_(interval) {
+        for (int i = 0; i < records; ++i) {
+            RecordContent c{random_id(), identity.device_id, "registration",
+                            1,           "2026-01",          person(i)};
+            const std::string sealed = seal_content(c, central.keys.public_key).value();
+            store::NewRegistration r;
+            r.record_id = c.record_id;
+            r.reference_code = "U" + c.record_id.substr(0, 12);
+            r.consent_version = "2026-01";
+            r.schema = 1;
+            r.body.assign(sealed.begin(), sealed.end());
+            pending_.push_back(std::move(r));
+        }
+    }
+
+    // Submits until stop() or until the sealed records run out; latencies in ms.
+    void start() {
+        thread_ = std::thread([this] {
+            auto next = std::chrono::steady_clock::now();
+            for (auto& r : pending_) {
+                if (stop_.load()) {
+                    break;
+                }
+                std::this_thread::sleep_until(next);  // pacing, not synchronisation
+                next += interval_;
+                const auto t0 = std::chrono::steady_clock::now();
+                const auto receipt = store::submit_registration(db_, r);
+                const auto t1 = std::chrono::steady_clock::now();
+                if (!receipt) {
+                    ++failures_;
+                    continue;
+                }
+                latencies_ms_.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
+            }
+        });
+    }
+    void stop() {
+        stop_.store(true);
+        if (thread_.joinable()) {
+            thread_.join();
+        }
+    }
+    ~UiWriter() { stop(); }
+
+    // p in [0, 1] of the latencies so far (call after stop()); 0 when there are none.
+    double percentile(double p) {
+        if (latencies_ms_.empty()) {
+            return 0;
+        }
+        std::vector<double> sorted = latencies_ms_;
+        std::sort(sorted.begin(), sorted.end());
+        const auto i = static_cast<std::size_t>(p * static_cast<double>(sorted.size() - 1) + 0.5);
+        return sorted[std::min(i, sorted.size() - 1)];
+    }
+    std::size_t writes() const { return latencies_ms_.size(); }
+    int failures() const { return failures_; }
+
+  private:
+    store::Database db_;
+    std::chrono::milliseconds interval_;
+    std::vector<store::NewRegistration> pending_;
+    std::vector<double> latencies_ms_;
+    int failures_ = 0;
+    std::atomic<bool> stop_{false};
+    std::thread thread_;
+};
 
 // A backlog after weeks offline: queued in one transaction (fast set-up), then drained by
-// passes at the default batch size. peak_rss_mb shows memory stays bounded by the batch, not
-// the backlog.
-void BM_DrainLargeBacklog(benchmark::State& state) {
-    Central central;
-    auto db = store::Database::open(central.dir / "kiosk" / "kiosk.db").value();
+// passes at the default batch size; with range(1) > 0 the UI meanwhile submits a registration
+// every range(1) ms (far more often than people do, for enough samples). peak_rss_mb (of this
+// whole process: server, kiosk-sync and UI together) shows memory stays bounded by the batch,
+// not the backlog. ui_idle_* is the UI's submit latency over one second before the drain, ui_*
+// during it.
+void drain_large_backlog(benchmark::State& state, Central& central) {
+    const auto db_file = central.dir / "kiosk" / "kiosk.db";
+    auto db = store::Database::open(db_file).value();
     if (!enrolled(db, central, state)) {
         return;
     }
     const Identity identity = ensure_identity(db).value();
     const auto backlog = static_cast<int>(state.range(0));
+    const std::chrono::milliseconds ui_every(state.range(1));
+    const bool with_ui = ui_every.count() > 0;
     const SystemClock clock;
     SyncWorker worker(db, clock);
     for (auto _ : state) {
         state.PauseTiming();
-        auto queued = store::in_transaction<Ok>(db, [&]() -> Status {
-            for (int i = 0; i < backlog; ++i) {
-                RecordContent c{random_id(), identity.device_id, "interest",
-                                1,           "2026-01",          person(i)};
-                const std::string sealed = seal_content(c, central.keys.public_key).value();
-                const std::vector<std::uint8_t> body(sealed.begin(), sealed.end());
-                auto seq = store::insert_queued_in_transaction(
-                    db, store::NewOutboxRecord{"interest", c.record_id, 1, 0, body});
-                if (!seq) {
-                    return seq.error();
-                }
-            }
-            return Ok{};
-        });
-        if (!queued) {
+        if (auto queued = queue_backlog(db, identity, central, backlog, 0); !queued) {
             state.SkipWithError(queued.error().message.c_str());
             return;
         }
+        std::optional<UiWriter> ui;
+        if (with_ui) {
+            UiWriter idle(db_file, identity, central, 1000 / static_cast<int>(ui_every.count()),
+                          ui_every);
+            idle.start();
+            std::this_thread::sleep_for(std::chrono::seconds(1));  // a fixed sample, not a wait
+            idle.stop();
+            state.counters["ui_idle_p50_ms"] = idle.percentile(0.50);
+            state.counters["ui_idle_p99_ms"] = idle.percentile(0.99);
+            // Enough sealed records for a drain of up to 60 s.
+            ui.emplace(db_file, identity, central, 60'000 / static_cast<int>(ui_every.count()),
+                       ui_every);
+        }
         state.ResumeTiming();
+
+        if (ui) {
+            ui->start();
+        }
         std::size_t acked = 0;
         while (acked < static_cast<std::size_t>(backlog)) {
             const PassOutcome out = worker.run_pass();
@@ -163,14 +297,44 @@ void BM_DrainLargeBacklog(benchmark::State& state) {
             }
             acked += out.report.acked;
         }
+        if (ui) {
+            ui->stop();
+            state.counters["ui_p50_ms"] = ui->percentile(0.50);
+            state.counters["ui_p99_ms"] = ui->percentile(0.99);
+            state.counters["ui_max_ms"] = ui->percentile(1.0);
+            state.counters["ui_writes"] = static_cast<double>(ui->writes());
+            state.counters["ui_failures"] = ui->failures();
+        }
+        state.counters["acked"] = static_cast<double>(acked);
     }
     rusage usage{};
     ::getrusage(RUSAGE_SELF, &usage);
     state.counters["peak_rss_mb"] = static_cast<double>(usage.ru_maxrss) / 1024.0;
     state.SetItemsProcessed(state.iterations() * backlog);
 }
+
+void BM_DrainLargeBacklog(benchmark::State& state) {
+    Central central;
+    drain_large_backlog(state, central);
+}
 BENCHMARK(BM_DrainLargeBacklog)
-    ->Arg(50'000)
+    ->Args({50'000, 0})
+    ->Args({50'000, 20})
+    ->Iterations(1)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+
+void BM_DrainLargeBacklogPg(benchmark::State& state) {
+    bench::PgDatabase pg(state);
+    if (!pg.ok()) {
+        return;
+    }
+    Central central(pg.url());
+    drain_large_backlog(state, central);
+}
+BENCHMARK(BM_DrainLargeBacklogPg)
+    ->Args({50'000, 0})
+    ->Args({50'000, 20})
     ->Iterations(1)
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();

@@ -1,6 +1,7 @@
-// kiosk-central throughput: a real server (in this process, real loopback socket, SQLite file
-// with synchronous=FULL) ingesting sealed records from one keep-alive client, at batch sizes 1,
-// 100 and 500; and the cost of the per-record crypto on each side.
+// kiosk-central throughput: a real server (in this process, real loopback socket) ingesting
+// sealed records from one keep-alive client, at batch sizes 1, 100 and 500, on a SQLite file
+// (synchronous=FULL) and on PostgreSQL (skipped without $KIOSK_PG_URL, see sync_bench_pg.hpp);
+// and the cost of the per-record crypto on each side.
 #include <benchmark/benchmark.h>
 #include <httplib.h>
 
@@ -14,6 +15,7 @@
 #include "sync/server/credentials.hpp"
 #include "sync/server/server.hpp"
 #include "sync/server/store.hpp"
+#include "tests/bench/sync_bench_pg.hpp"
 
 namespace kiosk::sync {
 namespace {
@@ -38,7 +40,7 @@ json registration() {
         {"consent_unix_seconds", 1790000000}};
 }
 
-// A server on a fresh SQLite file with one enrolled kiosk.
+// A server on a fresh database (a SQLite file in `dir`, or `db_url`) with one enrolled kiosk.
 struct Rig {
     std::filesystem::path dir =
         std::filesystem::temp_directory_path() / ("kiosk-bench-" + random_id());
@@ -53,9 +55,9 @@ struct Rig {
     int port = 0;
     std::uint64_t seq = 0;
 
-    Rig() {
+    explicit Rig(const std::string& db_url = {}) {
         std::filesystem::create_directories(dir);
-        store = open_store((dir / "central.sqlite").string()).value();
+        store = open_store(db_url.empty() ? (dir / "central.sqlite").string() : db_url).value();
         (void)store->init_schema();
         const std::string code = make_enrol_code();
         (void)store->add_enrol_code(enrol_code_hash(code), "Bench", 0);
@@ -86,8 +88,7 @@ struct Rig {
     }
 };
 
-void BM_IngestSqlite(benchmark::State& state) {
-    Rig rig;
+void ingest(benchmark::State& state, Rig& rig) {
     httplib::Client cli("127.0.0.1", rig.port);
     cli.set_keep_alive(true);
     cli.set_tcp_nodelay(true);
@@ -112,12 +113,27 @@ void BM_IngestSqlite(benchmark::State& state) {
         static_cast<double>(state.iterations() * static_cast<std::int64_t>(batch_size)),
         benchmark::Counter::kIsRate);
 }
+
+void BM_IngestSqlite(benchmark::State& state) {
+    Rig rig;
+    ingest(state, rig);
+}
 BENCHMARK(BM_IngestSqlite)
     ->Arg(1)
     ->Arg(100)
     ->Arg(500)
     ->UseRealTime()
     ->Unit(benchmark::kMillisecond);
+
+void BM_IngestPg(benchmark::State& state) {
+    bench::PgDatabase pg(state);
+    if (!pg.ok()) {
+        return;
+    }
+    Rig rig(pg.url());
+    ingest(state, rig);
+}
+BENCHMARK(BM_IngestPg)->Arg(1)->Arg(100)->Arg(500)->UseRealTime()->Unit(benchmark::kMillisecond);
 
 // The floor under ingest: one request that reads the epoch and writes nothing.
 void BM_HealthRoundTrip(benchmark::State& state) {
@@ -160,7 +176,12 @@ void BM_OpenAndVerifyRecord(benchmark::State& state) {
         benchmark::DoNotOptimize(opened);
     }
 }
-BENCHMARK(BM_OpenAndVerifyRecord)->Unit(benchmark::kMicrosecond);
+// Threads(2): how much a second core adds (the server verifies a batch on every core).
+BENCHMARK(BM_OpenAndVerifyRecord)
+    ->Threads(1)
+    ->Threads(2)
+    ->UseRealTime()
+    ->Unit(benchmark::kMicrosecond);
 
 }  // namespace
 }  // namespace kiosk::sync
