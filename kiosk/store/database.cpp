@@ -170,6 +170,11 @@ Status Database::migrate() {
             if (auto applied = exec(std::string(step.sql)); !applied) {
                 return applied.error();
             }
+            if (step.after_sql != nullptr) {
+                if (auto finished = step.after_sql(*this); !finished) {
+                    return finished.error();
+                }
+            }
             auto log = Statement::prepare(
                 db_,
                 "INSERT INTO schema_log (version, name, applied_at) VALUES (?, ?, unixepoch())");

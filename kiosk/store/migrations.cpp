@@ -18,11 +18,33 @@
 //                  so an offer page and its cursor commit in one transaction.
 //   outbox         acked rows are now kept (state 'acked', sealed body) for a bounded window so
 //                  a server restored from an older backup can be sent them again (outbox.hpp).
+//
+// Version 3 (job offer search, job_search.hpp and job_index.hpp):
+//   job_offer_search     one row per offer that reads as an offer (JSON bodies that do not are
+//                        kept in job_offers but cannot be listed): the fields the filters and
+//                        the ranking read. `doc` is the full-text rowid; a larger one was
+//                        stored more recently. Kept narrow, so a search without text scans
+//                        little.
+//   job_offer_content    doc → the folded words of the offer (job_index.hpp): what the
+//                        full-text index holds.
+//   job_offer_languages  the languages an offer requires (CEFR level 0 = A1 ... 5 = C2), for
+//                        the "my languages are enough" filter.
+//   job_offer_fts        FTS5 over job_offer_content (external content: the words are stored
+//                        once). The words are folded in C++ before they get here, so the
+//                        tokenizer only splits at spaces; prefix indexes of 1-3 characters keep
+//                        the first keystrokes of a search fast.
+//   job_offers           gains an index on updated_seq (apply_offer_page reads its maximum).
+//   Writers: job_offers is written only by sync_state.cpp, which keeps the index in step in
+//   the same transaction (job_index.hpp). The triggers remove an offer's search rows whenever
+//   it is deleted or its body replaced, whoever does it; the store's own writers remove them
+//   first in bulk (cheaper for FTS5), so the triggers then find nothing. After the SQL, the
+//   step indexes the offers a version 2 file already holds.
 #include "kiosk/store/migrations.hpp"
 
 #include <array>
 
 #include "kiosk/store/database.hpp"
+#include "kiosk/store/job_index.hpp"
 
 namespace kiosk::store {
 
@@ -86,10 +108,68 @@ constexpr std::string_view kStep2 =
     "  CHECK (pull_cursor <> '');"
     "ALTER TABLE sync_state ADD COLUMN server_epoch TEXT;";
 
+constexpr std::string_view kStep3 =
+    "CREATE TABLE job_offer_search ("
+    "  doc INTEGER PRIMARY KEY,"
+    "  id TEXT NOT NULL UNIQUE,"  // job_offers.id
+    "  expires TEXT NOT NULL,"    // YYYY-MM-DD, the last open day
+    "  city TEXT NOT NULL,"       // as written in the offer
+    "  city_key TEXT NOT NULL,"
+    "  region_key TEXT NOT NULL,"  // '' when the offer names no region
+    "  sector TEXT NOT NULL,"
+    "  contract TEXT NOT NULL,"
+    "  occupation TEXT NOT NULL,"
+    "  min_education INTEGER NOT NULL,"
+    "  languages TEXT NOT NULL,"  // 'tur:B1 eng:A2'
+    "  work_permit TEXT NOT NULL,"
+    "  flags TEXT NOT NULL,"      // 'women_only training_provided'
+    "  start_date TEXT NOT NULL"  // '' = as soon as possible
+    ") STRICT;"
+    "CREATE INDEX job_offer_search_expires ON job_offer_search (expires);"
+    // apply_offer_page reads max(updated_seq) for every page: without an index that read every
+    // stored offer each time.
+    "CREATE INDEX job_offers_updated_seq ON job_offers (updated_seq);"
+    "CREATE TABLE job_offer_content ("
+    "  doc INTEGER PRIMARY KEY,"  // job_offer_search.doc
+    "  words TEXT NOT NULL"
+    ") STRICT;"
+    "CREATE TABLE job_offer_languages ("
+    "  doc INTEGER NOT NULL,"
+    "  code TEXT NOT NULL,"
+    "  level INTEGER NOT NULL CHECK (level BETWEEN 0 AND 5),"
+    "  PRIMARY KEY (doc, code)"
+    ") STRICT, WITHOUT ROWID;"
+    "CREATE VIRTUAL TABLE job_offer_fts USING fts5(words, content='job_offer_content',"
+    "  content_rowid='doc', detail=none, prefix='1 2 3',"
+    "  tokenize=\"unicode61 remove_diacritics 0 categories 'L* M* N* P* S* Co Cc Cf Cn Cs'\");"
+    // Both triggers remove the search rows of the offer as it was (see the header comment).
+    "CREATE TRIGGER job_offers_unindex_deleted AFTER DELETE ON job_offers BEGIN"
+    "  INSERT INTO job_offer_fts (job_offer_fts, rowid, words)"
+    "    SELECT 'delete', c.doc, c.words FROM job_offer_search s"
+    "    JOIN job_offer_content c ON c.doc = s.doc WHERE s.id = old.id;"
+    "  DELETE FROM job_offer_content"
+    "    WHERE doc = (SELECT doc FROM job_offer_search WHERE id = old.id);"
+    "  DELETE FROM job_offer_languages"
+    "    WHERE doc = (SELECT doc FROM job_offer_search WHERE id = old.id);"
+    "  DELETE FROM job_offer_search WHERE id = old.id;"
+    "END;"
+    "CREATE TRIGGER job_offers_unindex_replaced AFTER UPDATE OF id, body ON job_offers BEGIN"
+    "  INSERT INTO job_offer_fts (job_offer_fts, rowid, words)"
+    "    SELECT 'delete', c.doc, c.words FROM job_offer_search s"
+    "    JOIN job_offer_content c ON c.doc = s.doc WHERE s.id = old.id;"
+    "  DELETE FROM job_offer_content"
+    "    WHERE doc = (SELECT doc FROM job_offer_search WHERE id = old.id);"
+    "  DELETE FROM job_offer_languages"
+    "    WHERE doc = (SELECT doc FROM job_offer_search WHERE id = old.id);"
+    "  DELETE FROM job_offer_search WHERE id = old.id;"
+    "END;";
+
 constexpr std::array kSteps = {
     MigrationStep{1, "create registrations, outbox, settings, sync_state", kStep1},
     MigrationStep{2, "add job_offers, pull cursor and server epoch; keep acked outbox rows",
                   kStep2},
+    MigrationStep{3, "index job offers for search (FTS5) and filters; index the stored offers",
+                  kStep3, &index_all_offers_in_transaction},
 };
 
 static_assert(kSteps.back().version == Database::kSchemaVersion,

@@ -1,6 +1,10 @@
 // The pull cursor, server epoch and job offers (sync_state.hpp).
 #include "kiosk/store/sync_state.hpp"
 
+#include <unordered_map>
+#include <vector>
+
+#include "kiosk/store/job_index.hpp"
 #include "kiosk/store/sqlite.hpp"
 
 namespace kiosk::store {
@@ -15,9 +19,18 @@ Status run_with_text(Database& db, std::string_view sql, std::string_view text) 
     return stmt->bind(1, text).run();
 }
 
+// Every offer dropped, with its search index (emptied first, at once: the delete triggers then
+// find nothing to take apart); the caller holds the transaction.
+Status drop_all_offers_in_transaction(Database& db) {
+    if (auto s = clear_offer_index_in_transaction(db); !s) {
+        return s;
+    }
+    return db.exec("DELETE FROM job_offers");
+}
+
 // Cursor back to the start and every offer dropped; the caller holds the transaction.
 Status clear_offers_in_transaction(Database& db) {
-    if (auto s = db.exec("DELETE FROM job_offers"); !s) {
+    if (auto s = drop_all_offers_in_transaction(db); !s) {
         return s;
     }
     return run_with_text(db, "UPDATE sync_state SET pull_cursor = ? WHERE id = 1", kCursorStart);
@@ -57,21 +70,46 @@ Status apply_offer_page(Database& db, std::span<const JobOffer> upserts,
             return cursor.error();
         }
         if (*cursor == kCursorStart) {
-            if (auto s = db.exec("DELETE FROM job_offers"); !s) {
+            if (auto s = drop_all_offers_in_transaction(db); !s) {
                 return s;
             }
         }
-        auto upsert = Statement::prepare(
-            db.handle(),
-            "INSERT INTO job_offers (id, body, updated_seq) "
-            "VALUES (?1, ?2, (SELECT coalesce(max(updated_seq), 0) + 1 FROM job_offers)) "
-            "ON CONFLICT (id) DO UPDATE SET body = excluded.body, "
-            "updated_seq = excluded.updated_seq");
+        // Each upsert gets the next updated_seq. Read the highest once: asking for max() in
+        // every upsert scanned the table each time (quadratic in a snapshot of many offers).
+        auto last_seq =
+            query_int64(db.handle(), "SELECT coalesce(max(updated_seq), 0) FROM job_offers");
+        if (!last_seq) {
+            return last_seq.error();
+        }
+        auto upsert =
+            Statement::prepare(db.handle(),
+                               "INSERT INTO job_offers (id, body, updated_seq) VALUES (?1, ?2, ?3) "
+                               "ON CONFLICT (id) DO UPDATE SET body = excluded.body, "
+                               "updated_seq = excluded.updated_seq");
         if (!upsert) {
             return upsert.error();
         }
+        // The search index follows in this same transaction, in three steps ordered for FTS5:
+        // it flushes its pending terms to a new segment at every statement that opens a
+        // savepoint (the upsert below does, for its triggers), so interleaving index writes
+        // with upserts wrote one segment per offer and merged them endlessly. Instead:
+        // (1) one statement removes the index rows of every offer the page touches (the
+        // triggers then find nothing); (2) the offers are written; (3) the index rows of what
+        // is left are added, with no savepoint in between, and flushed once at commit.
+        std::vector<std::string> touched;
+        touched.reserve(upserts.size() + tombstones.size());
         for (const JobOffer& offer : upserts) {
-            upsert->bind(1, std::string_view(offer.id)).bind(2, std::string_view(offer.body));
+            touched.push_back(offer.id);
+        }
+        touched.insert(touched.end(), tombstones.begin(), tombstones.end());
+        if (auto s = unindex_offers_in_transaction(db, touched); !s) {
+            return s;
+        }
+        std::int64_t seq = *last_seq;
+        for (const JobOffer& offer : upserts) {
+            upsert->bind(1, std::string_view(offer.id))
+                .bind(2, std::string_view(offer.body))
+                .bind(3, ++seq);
             if (auto s = upsert->run(); !s) {
                 Error error = s.error();
                 if (error.code == errc::kConstraint) {
@@ -91,6 +129,27 @@ Status apply_offer_page(Database& db, std::span<const JobOffer> upserts,
                 return s;
             }
             drop->reset();
+        }
+        // Index each offer as the page leaves it: its last upsert, unless a tombstone followed.
+        std::unordered_map<std::string_view, std::size_t> last;
+        for (std::size_t i = 0; i < upserts.size(); ++i) {
+            last[upserts[i].id] = i;
+        }
+        for (const std::string& id : tombstones) {
+            last.erase(id);
+        }
+        auto index = OfferIndexWriter::prepare(db);
+        if (!index) {
+            return index.error();
+        }
+        for (std::size_t i = 0; i < upserts.size(); ++i) {
+            const auto it = last.find(upserts[i].id);
+            if (it == last.end() || it->second != i) {
+                continue;
+            }
+            if (auto indexed = index->add(upserts[i].id, upserts[i].body); !indexed) {
+                return indexed.error();
+            }
         }
         auto update = Statement::prepare(
             db.handle(), "UPDATE sync_state SET pull_cursor = ?, server_epoch = ? WHERE id = 1");

@@ -34,6 +34,9 @@ Result<SyncState> read_sync_state(Database& db);
 // Applies one page of the change feed in ONE transaction: upserts, tombstones (unknown ids are
 // fine), then pull_cursor = next_cursor and server_epoch = epoch. If the stored cursor is
 // kCursorStart the page is the start of a full snapshot, so every stored offer is dropped first.
+// The search index (job_search.hpp) follows in the same transaction: each upserted offer is
+// indexed again, a tombstoned or dropped one leaves it. A body that is JSON but not an offer is
+// stored and not indexed (it cannot be listed).
 // Errors: store.invalid_argument (empty id or next_cursor, body that is not JSON; nothing is
 // written), or any store error (nothing is written either).
 Status apply_offer_page(Database& db, std::span<const JobOffer> upserts,
@@ -41,8 +44,8 @@ Status apply_offer_page(Database& db, std::span<const JobOffer> upserts,
                         std::string_view epoch);
 
 // The server has a new epoch (restored or recreated): records `epoch`, puts the cursor back to
-// kCursorStart and drops every offer, in one transaction. Use requeue_for_new_epoch (outbox.hpp)
-// for the records.
+// kCursorStart and drops every offer and its search index, in one transaction. Use
+// requeue_for_new_epoch (outbox.hpp) for the records.
 Status reset_offers(Database& db, std::string_view epoch);
 
 // Only the cursor back to kCursorStart (the server answered 410: the cursor is too old); offers

@@ -55,12 +55,13 @@ TEST(Migration, AVersion1DatabaseUpgradesInPlaceAndKeepsItsData) {
     {
         auto db = Database::open(file);
         ASSERT_TRUE(db.ok()) << db.error().message;
-        EXPECT_EQ(db->schema_version(), 2);
+        EXPECT_EQ(db->schema_version(), Database::kSchemaVersion);
     }
 
     RawSqlite raw(file);
-    EXPECT_EQ(raw.integer("PRAGMA user_version"), 2);
-    EXPECT_EQ(raw.integer("SELECT count(*) FROM schema_log"), 2);
+    EXPECT_EQ(raw.integer("PRAGMA user_version"), Database::kSchemaVersion);
+    EXPECT_EQ(raw.integer("SELECT count(*) FROM schema_log"),
+              static_cast<std::int64_t>(migration_steps().size()));
     EXPECT_EQ(raw.text("SELECT reference_code FROM registrations"), "K7-1");
     EXPECT_EQ(raw.text("SELECT hex(body) || state FROM outbox"), "0102queued");
     EXPECT_EQ(raw.integer("SELECT next_device_seq FROM sync_state"), 2);
