@@ -98,7 +98,8 @@ bool shows_countries(core::Screen screen) {
            screen == core::Screen::Review;
 }
 bool shows_languages(core::Screen screen) {
-    return screen == core::Screen::Languages || screen == core::Screen::Review;
+    return screen == core::Screen::Languages || screen == core::Screen::Review ||
+           screen == core::Screen::JobDetail;  // "Turkish B1" among the facts
 }
 
 // The cached names for the session's language, loaded on the first screen that needs them;
@@ -186,6 +187,8 @@ ui::ViewContext view_context(const ViewResources& res, AppState& app) {
     ctx.iso_countries = iso_countries(app);
     ctx.iso_languages = iso_languages(app);
     ctx.status = &app.status;
+    ctx.jobs = &app.jobs.list;
+    ctx.job = app.jobs.detail ? &*app.jobs.detail : nullptr;
     ctx.default_language = app.session.settings.default_language;
     ctx.theme = res.theme;
     ctx.fonts = res.fonts;
@@ -267,6 +270,10 @@ int run_loop(platform::Window& window, const ViewResources& res, AppState& app,
             app.pacer.on_activity();  // warning shown or session reset: settle the new screen
         }
         app.session = ticked;
+        if (app.services != nullptr) {
+            refresh_job_screens(*app.services->db, app.session,
+                                iso_day(app.services->clock->unix_seconds()), app.jobs);
+        }
         forget_if_visit_ended(res, app, pristine);
         app.unix_now = clock.unix_seconds();
         const ui::ViewContext ctx = view_context(res, app);

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "kiosk/app/jobs.hpp"
 #include "kiosk/app/options.hpp"
 #include "kiosk/core/clock.hpp"
 #include "kiosk/core/session.hpp"
@@ -60,6 +61,7 @@ struct AppState {
     std::vector<std::string> offered_for;   // the settings.languages `offered` was made for
     IsoNameCache iso;
     ui::KioskStatus status;        // for the staff status screen, read while it is shown
+    JobScreens jobs;               // for Jobs and JobDetail, read while one of them shows
     Services* services = nullptr;  // the store and keys the effects use; none in view tests
 };
 

@@ -138,6 +138,15 @@ Session go_back(Session s, Millis now) {
         case Screen::StaffSettings:
         case Screen::StaffNewPin:
             return change_screen(std::move(s), Screen::StaffMenu, now);
+        case Screen::Jobs:
+            return change_screen(std::move(s), s.jobs_from, now);
+        case Screen::JobDetail: {
+            std::string query = std::move(s.jobs_search);
+            s = change_screen(std::move(s), Screen::Jobs, now);
+            s.search = std::move(query);  // the list as the person left it
+            s.job_id.clear();
+            return s;
+        }
         case Screen::Welcome:
         case Screen::Done:
             return s;
@@ -240,6 +249,7 @@ bool is_navigation(const Intent& intent) {
            std::holds_alternative<GoTo>(intent) || std::holds_alternative<Submit>(intent) ||
            std::holds_alternative<AcceptConsent>(intent) ||
            std::holds_alternative<DeclineConsent>(intent) ||
+           std::holds_alternative<OpenJobs>(intent) || std::holds_alternative<OpenJob>(intent) ||
            std::holds_alternative<ChooseLanguage>(intent) ||
            std::holds_alternative<StartAssisted>(intent) ||
            std::holds_alternative<OpenStaff>(intent);
@@ -306,6 +316,17 @@ Session apply_active(Session s, const Intent& intent, Millis now) {
                     s.draft.staff_assisted = assisted;
                     s.draft.staff_id = assisted ? s.staff_id : std::string();
                     s = change_screen(std::move(s), Screen::Declined, now);
+                }
+            } else if constexpr (std::is_same_v<T, OpenJobs>) {
+                if (s.screen == Screen::Declined || s.screen == Screen::Done) {
+                    s.jobs_from = s.screen;
+                    s = change_screen(std::move(s), Screen::Jobs, now);
+                }
+            } else if constexpr (std::is_same_v<T, OpenJob>) {
+                if (s.screen == Screen::Jobs && !i.id.empty()) {
+                    s.jobs_search = s.search;
+                    s = change_screen(std::move(s), Screen::JobDetail, now);
+                    s.job_id = i.id;
                 }
             } else if constexpr (std::is_same_v<T, EditDraft>) {
                 // The reducer owns consent and staff attribution; a screen cannot forge them.

@@ -76,6 +76,9 @@ enum class Screen {
     Preferences,   // sectors, hours, cities
     Review,        // everything at a glance before it is saved, each with "change"
     Done,          // saved: the reference code (and QR code) to take away
+    // Job offers, with or without registering (issue 5).
+    Jobs,       // the open offers, searchable; reached from Declined and Done
+    JobDetail,  // one offer, everything a person needs to decide
     // Staff-assisted mode (behind the PIN).
     StaffPin,       // PIN pad: sign in; on first start: choose the first staff PIN
     StaffMenu,      // assisted registration, status, settings, change PIN, leave
@@ -136,6 +139,11 @@ struct AcceptConsent {
     std::int64_t unix_seconds = 0;  // wall time of the tap; the app stamps it (views read no clock)
 };
 struct DeclineConsent {};  // Notice -> Declined; nothing of the person is kept
+// Declined or Done -> Jobs (Back returns there); Jobs -> JobDetail of offer `id`.
+struct OpenJobs {};
+struct OpenJob {
+    std::string id;
+};
 struct EditDraft {
     Registration draft;  // the screen's edited copy; consent and staff fields are kept from state
 };
@@ -208,10 +216,10 @@ struct SettingsStored {
 
 using Intent =
     std::variant<ChooseLanguage, Next, Back, ContinueSession, EndSession, AcceptConsent,
-                 DeclineConsent, EditDraft, FocusField, EditText, SetKeyboard, CloseKeyboard, GoTo,
-                 StaffSignedIn, StaffSignedOut, Submit, RegistrationSaved, SaveFailed, OpenStaff,
-                 PinDigit, PinBackspace, PinEnter, PinChecked, StartAssisted, EditSettings,
-                 SaveSettings, SettingsStored>;
+                 DeclineConsent, OpenJobs, OpenJob, EditDraft, FocusField, EditText, SetKeyboard,
+                 CloseKeyboard, GoTo, StaffSignedIn, StaffSignedOut, Submit, RegistrationSaved,
+                 SaveFailed, OpenStaff, PinDigit, PinBackspace, PinEnter, PinChecked, StartAssisted,
+                 EditSettings, SaveSettings, SettingsStored>;
 
 // The text field being typed into, and where its caret is.
 struct TextFocus {
@@ -267,8 +275,11 @@ struct Session {
         -kScreenChangeGuard};    // monotonic time the screen last changed (kScreenChangeGuard)
     bool review_return = false;  // editing from Review: Next and Back go back to Review
 
-    std::string search;              // the query of the screen's searchable list
-    std::optional<TextFocus> focus;  // the text field the keyboard types into
+    std::string search;                  // the query of the screen's searchable list
+    Screen jobs_from = Screen::Welcome;  // where Back from Jobs returns (Declined or Done)
+    std::string job_id;                  // the offer JobDetail shows
+    std::string jobs_search;             // Jobs' query, kept while an offer is open
+    std::optional<TextFocus> focus;      // the text field the keyboard types into
     KeyboardMode keyboard;
 
     PinPad pin;

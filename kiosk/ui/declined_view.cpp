@@ -1,7 +1,7 @@
 // Screen::Declined: the person said no to the notice. Nothing of them was kept (the reducer
 // cleared the draft), and the page says so kindly, with what they can still do: ask staff about
-// jobs, or come back later. Finish ends the visit; Back returns to the notice, for someone who
-// tapped "no" by mistake.
+// jobs (the job offers open from here, without registering), or come back later. Finish ends the
+// visit; Back returns to the notice, for someone who tapped "no" by mistake.
 #include <imgui.h>
 
 #include <algorithm>
@@ -28,6 +28,16 @@ void draw_declined(const core::Session&, const ViewContext& ctx, std::vector<cor
          {&ctx.text("consent.declined_jobs"), &ctx.text("consent.declined_later")}) {
         text::shaped_paragraph(*ctx.renderer, *line, ctx.language(), body);
         ImGui::Dummy(ImVec2(0, 0.5F * theme.em));
+    }
+    // Looking at jobs needs no consent: nothing of the person is asked or kept.
+    {
+        const float avail = ImGui::GetContentRegionAvail().x;
+        const float jw = std::min(theme.button_min_w * 2.0F, avail);
+        ImGui::Dummy(ImVec2(0, 0.5F * theme.em));
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - jw) / 2);
+        if (big_button(ctx, "jobs.open", ctx.text("jobs.open"), jw, theme.button_h)) {
+            out.emplace_back(core::OpenJobs{});
+        }
     }
 
     // Back at the bottom start corner as on every page, the way on at the end corner.

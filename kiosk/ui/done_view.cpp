@@ -109,9 +109,15 @@ void draw_done(const core::Session& session, const ViewContext& ctx,
     }
     ImGui::SetCursorPos(ImVec2(origin.x, origin.y + area_h + theme.gap));
 
-    // Finish is the way on: the end corner, where Next was on every step.
-    const float w = std::min(theme.button_min_w * 1.5F, avail.x);
-    ImGui::SetCursorPosX(start_x(origin.x, avail.x, avail.x - w, w, ctx.rtl()));
+    // Finish is the way on: the end corner, where Next was on every step; the job offers at the
+    // start corner (the code stays on this page for when the person comes back to it).
+    const float w = std::min(theme.button_min_w * 1.5F, (avail.x - theme.gap) / 2);
+    const float row_y = ImGui::GetCursorPosY();
+    ImGui::SetCursorPosX(start_x(origin.x, avail.x, 0, w, ctx.rtl()));
+    if (big_button(ctx, "jobs.open", ctx.text("jobs.open"), w, theme.button_h)) {
+        out.emplace_back(core::OpenJobs{});
+    }
+    ImGui::SetCursorPos(ImVec2(start_x(origin.x, avail.x, avail.x - w, w, ctx.rtl()), row_y));
     if (big_button(ctx, "done.finish", ctx.text("common.finish"), w, theme.button_h)) {
         out.emplace_back(core::EndSession{});
     }

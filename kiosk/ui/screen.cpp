@@ -65,6 +65,12 @@ void draw_view(const core::Session& session, const ViewContext& ctx,
         case core::Screen::Done:
             draw_done(session, ctx, out);
             break;
+        case core::Screen::Jobs:
+            draw_jobs(session, ctx, out);
+            break;
+        case core::Screen::JobDetail:
+            draw_job_detail(session, ctx, out);
+            break;
         case core::Screen::StaffPin:
             draw_staff_pin(session, ctx, out);
             break;
@@ -122,6 +128,10 @@ std::string_view screen_name(core::Screen screen) {
             return "review";
         case core::Screen::Done:
             return "done";
+        case core::Screen::Jobs:
+            return "jobs";
+        case core::Screen::JobDetail:
+            return "job_detail";
         case core::Screen::StaffPin:
             return "staff_pin";
         case core::Screen::StaffMenu:

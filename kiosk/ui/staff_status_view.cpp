@@ -15,30 +15,6 @@ namespace kiosk::ui {
 
 namespace {
 
-// A row: `name` at the start edge, `value` (in `value_language`, empty: the session's) at the end.
-void fact_row(const ViewContext& ctx, std::string_view name, std::string_view value,
-              std::string_view value_language = {}) {
-    const float px = body_px(ctx.theme);
-    const float h = 1.8F * px;
-    const ImVec2 at = ImGui::GetCursorScreenPos();
-    const float w = ImGui::GetContentRegionAvail().x;
-    const ImVec2 max(at.x + w, at.y + h);
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    text::LabelStyle style;
-    style.pixel_size = px;
-    style.colour = to_imgui(ctx.theme.colors.text);
-    style.align = text::Align::start;  // the name is in the page's language and direction
-    text::draw_label(*ctx.renderer, draw, at, max, name, ctx.language(), style);
-    // draw_label aligns by the text's own direction; the value must sit at the page's end edge
-    // even when it is a Latin code ("sync.http_503") on an Arabic page.
-    const std::string_view lang = value_language.empty() ? ctx.language() : value_language;
-    const bool value_rtl = ui_direction(lang) == i18n::TextDirection::rtl;
-    style.align = value_rtl == ctx.rtl() ? text::Align::end : text::Align::start;
-    text::draw_label(*ctx.renderer, draw, at, max, value, lang, style);
-    draw->AddLine(ImVec2(at.x, max.y), max, to_imgui(ctx.theme.colors.option), 1.0F);
-    ImGui::Dummy(ImVec2(w, h));
-}
-
 // "just now", "5 minutes ago", "3 hours ago", "2 days ago".
 std::string time_ago(const ViewContext& ctx, std::int64_t then) {
     const std::int64_t seconds = std::max<std::int64_t>(0, ctx.unix_now - then);

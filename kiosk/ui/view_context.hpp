@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kiosk/core/job_card.hpp"
 #include "kiosk/i18n/catalogue.hpp"
 #include "kiosk/i18n/iso_names.hpp"
 #include "kiosk/i18n/languages.hpp"
@@ -58,7 +59,11 @@ struct ViewContext {
     const std::vector<i18n::IsoName>* iso_countries = nullptr;
     const std::vector<i18n::IsoName>* iso_languages = nullptr;
     const KioskStatus* status = nullptr;  // for the staff status screen (may be null)
-    std::int64_t unix_now = 0;            // wall time of the frame (PIN lock countdown)
+    // The open job offers, newest first (Jobs), and the one JobDetail shows (null when it is
+    // gone: withdrawn or expired since the list was drawn). Read by the app from the store.
+    const std::vector<core::JobCard>* jobs = nullptr;
+    const core::JobCard* job = nullptr;
+    std::int64_t unix_now = 0;  // wall time of the frame (PIN lock countdown)
 
     // The session's language code ("fa").
     std::string_view language() const { return translator->language(); }

@@ -32,9 +32,17 @@ void draw_welcome(const core::Session& session, const ViewContext& ctx,
 // "consent.decline", "nav.back".
 void draw_notice(const core::Session& session, const ViewContext& ctx,
                  std::vector<core::Intent>& out);
-// Screen::Declined: nothing was stored; "finish" (EndSession). Hit ids: "declined.finish".
+// Screen::Declined: nothing was stored; "finish" (EndSession), or the job offers (OpenJobs).
+// Hit ids: "declined.finish", "jobs.open", "nav.back".
 void draw_declined(const core::Session& session, const ViewContext& ctx,
                    std::vector<core::Intent>& out);
+// Screen::Jobs: a search field over the open offers of ctx.jobs (title in the person's language
+// when the offer has it, and the town). Hit ids: "field.search", "jobs.<offer id>", "nav.back".
+void draw_jobs(const core::Session& session, const ViewContext& ctx,
+               std::vector<core::Intent>& out);
+// Screen::JobDetail: everything about ctx.job in plain words. Hit ids: "nav.back".
+void draw_job_detail(const core::Session& session, const ViewContext& ctx,
+                     std::vector<core::Intent>& out);
 
 // The registration screens (one file each), drawn inside step_page.hpp's frame.
 void draw_name(const core::Session& session, const ViewContext& ctx,

@@ -8,6 +8,8 @@
 #include <cmath>
 #include <string>
 
+#include "kiosk/i18n/script.hpp"
+#include "kiosk/ui/layout.hpp"
 #include "kiosk/ui/text/widgets.hpp"
 
 namespace kiosk::ui {
@@ -127,6 +129,32 @@ void page_title(const ViewContext& ctx, std::string_view text, bool centred) {
     style.pixel_size = title_px(ctx.theme);
     style.align = centred ? text::Align::centre : text::Align::start;
     text::shaped_label(*ctx.renderer, text, ctx.language(), style);
+}
+
+void fact_row(const ViewContext& ctx, std::string_view name, std::string_view value,
+              std::string_view value_language, float width) {
+    const float px = body_px(ctx.theme);
+    const float h = 1.8F * px;
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const float w = width > 0 ? width : ImGui::GetContentRegionAvail().x;
+    const ImVec2 max(at.x + w, at.y + h);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    text::LabelStyle style;
+    style.pixel_size = px;
+    style.colour = to_imgui(ctx.theme.colors.text);
+    style.align = text::Align::start;  // the name is in the page's language and direction
+    text::draw_label(*ctx.renderer, draw, at, max, name, ctx.language(), style);
+    // draw_label aligns by the text's own direction; the value must sit at the page's end edge
+    // even when it is a Latin code ("sync.http_503") on an Arabic page.
+    const std::string_view lang = value_language.empty() ? ctx.language() : value_language;
+    // The value's own direction decides, as draw_label's does: "7.50 EUR" on an Arabic page is
+    // a left-to-right paragraph, however its digits are written.
+    const bool value_rtl =
+        i18n::paragraph_direction(value).value_or(ui_direction(lang)) == i18n::TextDirection::rtl;
+    style.align = value_rtl == ctx.rtl() ? text::Align::end : text::Align::start;
+    text::draw_label(*ctx.renderer, draw, at, max, value, lang, style);
+    draw->AddLine(ImVec2(at.x, max.y), max, to_imgui(ctx.theme.colors.option), 1.0F);
+    ImGui::Dummy(ImVec2(w, h));
 }
 
 }  // namespace kiosk::ui

@@ -27,6 +27,13 @@ bool big_button(const ViewContext& ctx, std::string_view id, std::string_view la
 bool choice_button(const ViewContext& ctx, std::string_view id, std::string_view label,
                    bool selected, float w, float h, std::string_view language = {});
 
+// A "name  value" line across the content width with a rule under it (status and job facts):
+// the name at the start edge in the session's language, the value at the end edge, shaped in
+// `value_language` (empty: the session's; "en" for a code shown as it is).
+// `width` 0: the available content width.
+void fact_row(const ViewContext& ctx, std::string_view name, std::string_view value,
+              std::string_view value_language = {}, float width = 0);
+
 // A screen's title: one line at title size in the session's language, as an ImGui item as wide
 // as the content region; start-aligned (the right edge in RTL) unless `centred`.
 void page_title(const ViewContext& ctx, std::string_view text, bool centred = false);

@@ -52,6 +52,41 @@ TEST(Flow, DecliningKeepsNothingAndFinishingResets) {
     EXPECT_TRUE(is_pristine(p.s));
 }
 
+TEST(Flow, JobsOpenFromDeclinedAndBackReturnsThereKeepingTheSearch) {
+    Person p;
+    p(ChooseLanguage{"ar"})(DeclineConsent{})(OpenJobs{});
+    EXPECT_EQ(p.s.screen, Screen::Jobs);
+    p(FocusField{"search", "ar"})(EditText{"search", "طباخ", 8});
+    p(OpenJob{"demo-17"});
+    EXPECT_EQ(p.s.screen, Screen::JobDetail);
+    EXPECT_EQ(p.s.job_id, "demo-17");
+    EXPECT_FALSE(p.s.focus.has_value()) << "the keyboard closes with the list";
+    p(Back{});
+    EXPECT_EQ(p.s.screen, Screen::Jobs);
+    EXPECT_EQ(p.s.search, "طباخ") << "the list as the person left it";
+    EXPECT_TRUE(p.s.job_id.empty());
+    p(Back{});
+    EXPECT_EQ(p.s.screen, Screen::Declined);
+    EXPECT_TRUE(p.s.search.empty());
+    p(EndSession{});
+    EXPECT_TRUE(is_pristine(p.s));
+}
+
+TEST(Flow, JobsOpenFromDoneKeepingTheReferenceCodeAndNotFromTheForm) {
+    Person p = at_review();
+    p(Submit{})(RegistrationSaved{"K4M-7Q2-PHX"})(OpenJobs{});
+    EXPECT_EQ(p.s.screen, Screen::Jobs);
+    p(OpenJob{""});
+    EXPECT_EQ(p.s.screen, Screen::Jobs) << "no offer, no detail";
+    p(Back{});
+    EXPECT_EQ(p.s.screen, Screen::Done);
+    EXPECT_EQ(p.s.reference_code, "K4M-7Q2-PHX");
+
+    Person q;
+    q(ChooseLanguage{"tr"})(AcceptConsent{1'790'000'000})(OpenJobs{})(OpenJob{"demo-1"});
+    EXPECT_EQ(q.s.screen, Screen::Name) << "jobs open only from Declined and Done";
+}
+
 TEST(Flow, DeclineOnlyActsOnTheNotice) {
     Person p;
     p(ChooseLanguage{"ar"})(AcceptConsent{1'790'000'000})(EditDraft{sample_registration()});

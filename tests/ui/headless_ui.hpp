@@ -52,6 +52,9 @@ class HeadlessUi {
                                   Millis now = Millis{0});
 
     const ui::HitMap& hits() const { return app_.hits; }
+    // The app's state between frames, for what the app would have read from the store (the
+    // job offers, the kiosk status) before the next frame.
+    app::AppState& state() { return app_; }
     // The context of the last frame (or of the default language before any frame).
     ui::ViewContext context() { return app::view_context(resources_, app_); }
     ui::GlyphAudit& glyphs() { return app_.glyphs; }

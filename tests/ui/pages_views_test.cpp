@@ -130,10 +130,10 @@ TEST_F(DeclinedView, FinishEndsTheVisitAndBackReturnsToTheNotice) {
     EXPECT_EQ(core::reduce(s, back[0], Millis{5000}).screen, core::Screen::Notice);
 }
 
-TEST_F(DeclinedView, HasNoOtherButtonsAndMirrorsInArabic) {
+TEST_F(DeclinedView, BackFinishAndTheJobOffersMirrorInArabic) {
     ui.frame(declined("en"));
-    ASSERT_EQ(button_ids(ui.hits()).size(), 2U)
-        << "no dead buttons (job browsing is not built yet)";
+    ASSERT_EQ(button_ids(ui.hits()).size(), 3U) << "Back, Finish and the job offers";
+    EXPECT_EQ(ui.hits().find_id("jobs.open")->label, test_text("jobs.open"));
     const ui::Rect back = ui.hits().find_id("nav.back")->rect;
     const ui::Rect finish = ui.hits().find_id("declined.finish")->rect;
     EXPECT_LT(back.x, finish.x);
@@ -162,12 +162,16 @@ class DoneView : public ::testing::Test {
     }
 };
 
-TEST_F(DoneView, FinishEndsTheVisitAndIsTheOnlyButton) {
+TEST_F(DoneView, FinishEndsTheVisitAndTheJobOffersSitAtTheStartCorner) {
     const core::Session s = done("en", "K4M-7Q2-PHX");
     ui.frame(s);
-    ASSERT_EQ(button_ids(ui.hits()).size(), 1U);
+    ASSERT_EQ(button_ids(ui.hits()).size(), 2U);
     const auto out = tap_id(ui, s, "done.finish");
     ASSERT_NE(only<core::EndSession>(out), nullptr);
+    const ui::Rect jobs = ui.hits().find_id("jobs.open")->rect;
+    EXPECT_LT(jobs.x, ui.hits().find_id("done.finish")->rect.x) << "start corner in English";
+    ui.frame(done("ar", "K4M-7Q2-PHX"));
+    EXPECT_GT(ui.hits().find_id("jobs.open")->rect.x, kWidth / 2) << "the right one in Arabic";
 }
 
 TEST_F(DoneView, DrawsTheQrCodeBlackOnWhiteOnlyWhenThereIsACode) {
