@@ -2,7 +2,9 @@
 // (packaging/start-local.sh on this build's binaries): a local kiosk-central with the demo job
 // offers, kiosk-sync enrolled against it and running, and the kiosk window under Xvfb. A person
 // registers through the window; the running daemon alone must carry the sealed record to the
-// server, which opens it. Everything stops with the kiosk. All data is made up.
+// server, which opens it. Everything stops with the kiosk. Then the job offers pulled from the
+// demo content, browsed without registering: the detail page mirrored in Arabic, Persian and
+// Pashto. All data is made up.
 #include <gtest/gtest.h>
 
 #include <netinet/in.h>
@@ -12,7 +14,9 @@
 #include <fstream>
 #include <string>
 
+#include "kiosk/ui/theme.hpp"
 #include "kiosk_process.hpp"
+#include "png.hpp"
 #include "visit_script.hpp"
 
 namespace kiosk::test {
@@ -121,6 +125,71 @@ TEST(EmbeddedDefault, TheRunCommandBringsUpServerSyncAndKioskAndARegistrationRea
     EXPECT_EQ(query(again, again.kiosk_db(), "SELECT count(*) FROM job_offers;"), offers);
     EXPECT_EQ(again.result.stdout_text.find("enrolled device"), std::string::npos)
         << again.result.stdout_text;
+    fs::remove_all(home);
+}
+
+// One visit per language that declines, opens the job offers and one offer (the newest demo
+// offer, in Kazanlak), with a screenshot of the list and of the offer.
+std::string browse_script(const fs::path& dir, const std::vector<std::string>& languages) {
+    std::string script = "expect-screen welcome\n";
+    for (const std::string& lang : languages) {
+        script += "tap \"lang." + lang +
+                  "\"\n"
+                  "tap \"consent.decline\"\n"
+                  "tap \"jobs.open\"\n"
+                  "expect-screen jobs\n"
+                  "screenshot \"" +
+                  (dir / ("jobs_" + lang + ".png")).string() +
+                  "\"\n"
+                  "tap \"jobs.demo-bg-kazanlak-7512\"\n"
+                  "expect-screen job_detail\n"
+                  "screenshot \"" +
+                  (dir / ("job_" + lang + ".png")).string() +
+                  "\"\n"
+                  "tap \"nav.back\"\n"
+                  "expect-screen jobs\n"
+                  "tap \"nav.back\"\n"
+                  "expect-screen declined\n"
+                  "tap \"declined.finish\"\n"
+                  "expect-screen welcome\n";
+    }
+    return script;
+}
+
+TEST(EmbeddedDefault, AJobOfferIsReadWithoutRegisteringAndItsPageMirrorsInRightToLeftLanguages) {
+    const fs::path home = make_temp_dir("kiosk-jobs");
+    configured_data_dir(home / "kiosk", kPin);
+    const std::vector<std::string> languages = {"ar", "fa", "ps", "en"};
+    const LocalRun run = start_local(home, browse_script(home, languages));
+    ASSERT_EQ(run.result.exit_code, 0) << run.result.stdout_text << run.result.stderr_text;
+    const ui::Palette colors;
+    for (const std::string& lang : languages) {
+        const bool rtl = lang != "en";
+        const Png page = load_png(home / ("job_" + lang + ".png"));
+        ASSERT_EQ(page.width, 1280) << lang;
+        // Back sits in the bottom start corner: the right one in a right-to-left page. Its
+        // button colour is 40 px in from that edge and the other corner is page background.
+        const int y = 800 - 40 - 20;
+        const int start = rtl ? 1280 - 60 : 60;
+        const int end = rtl ? 60 : 1280 - 60;
+        EXPECT_EQ(page.rgb(start, y), colors.button) << lang << ": Back at the start edge";
+        EXPECT_EQ(page.rgb(end, y), colors.background) << lang;
+        // The title (the offer's, in this language or English) starts at the start edge too:
+        // text pixels in the start quarter of its line, none in the far end quarter.
+        int start_ink = 0;
+        int end_ink = 0;
+        for (int ty = 50; ty < 100; ++ty) {
+            for (int x = 40; x < 360; ++x) {
+                const int sx = rtl ? 1279 - x : x;
+                const int ex = rtl ? x : 1279 - x;
+                start_ink += page.rgb(sx, ty) != colors.background ? 1 : 0;
+                end_ink += page.rgb(ex, ty) != colors.background ? 1 : 0;
+            }
+        }
+        EXPECT_GT(start_ink, 50) << lang << ": the title at the start edge";
+        EXPECT_EQ(end_ink, 0) << lang;
+        EXPECT_EQ(load_png(home / ("jobs_" + lang + ".png")).width, 1280) << lang;
+    }
     fs::remove_all(home);
 }
 

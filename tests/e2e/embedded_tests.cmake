@@ -2,7 +2,7 @@
 # build's binaries: local kiosk-central + kiosk-sync + the kiosk window under Xvfb.
 kiosk_add_test(e2e_embedded_tests
   SOURCES kiosk_process.cpp embedded_default_e2e_test.cpp
-  LIBS kiosk_store
+  LIBS kiosk_ui kiosk_store
   LABELS e2e)
 add_dependencies(e2e_embedded_tests kiosk kiosk-central kiosk-sync)
 target_compile_definitions(e2e_embedded_tests PRIVATE

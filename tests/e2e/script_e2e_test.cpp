@@ -30,9 +30,10 @@ ScriptRun run_script(const std::string& script) {
     run.dir = make_temp_dir("kiosk-script");
     std::ofstream(run.dir / "test.script") << script;
     const auto started = std::chrono::steady_clock::now();
-    run.result = run_kiosk({"--size", "1280x800", "--data-dir", configured_data_dir(run.dir / "data").string(),
-                            "--script", (run.dir / "test.script").string()},
-                           true, run.dir);
+    run.result = run_kiosk(
+        {"--size", "1280x800", "--data-dir", configured_data_dir(run.dir / "data").string(),
+         "--script", (run.dir / "test.script").string()},
+        true, run.dir);
     run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return run;
 }

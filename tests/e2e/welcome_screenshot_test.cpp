@@ -3,8 +3,6 @@
 // button colour and glyph pixels inside them, background around them).
 #include <gtest/gtest.h>
 
-#include <stb_image.h>
-
 #include <cstdint>
 #include <fstream>
 #include <map>
@@ -15,29 +13,12 @@
 #include "kiosk/i18n/languages.hpp"
 #include "kiosk/ui/theme.hpp"
 #include "kiosk_process.hpp"
+#include "png.hpp"
 
 namespace kiosk::test {
 namespace {
 
 namespace fs = std::filesystem;
-
-struct Png {
-    int width = 0;
-    int height = 0;
-    std::unique_ptr<unsigned char, void (*)(void*)> pixels{nullptr, stbi_image_free};
-
-    std::uint32_t rgb(int x, int y) const {
-        const unsigned char* p = pixels.get() + (static_cast<std::size_t>(y) * width + x) * 4;
-        return (std::uint32_t{p[0]} << 16) | (std::uint32_t{p[1]} << 8) | p[2];
-    }
-};
-
-Png load_png(const fs::path& path) {
-    Png png;
-    int channels = 0;
-    png.pixels.reset(stbi_load(path.c_str(), &png.width, &png.height, &channels, 4));
-    return png;
-}
 
 nlohmann::json load_json(const fs::path& path) {
     std::ifstream in(path);
