@@ -458,7 +458,16 @@ SyncWorker::Settled SyncWorker::settle(const std::vector<std::string>& ids, cons
     if (reply.verdict == Verdict::too_large ||
         (reply.verdict == Verdict::permanent && reply.error.code == "protocol.malformed")) {
         if (ids.size() == 1) {
-            // This one record is too large or unreadable for the server on its own:
+            if (reply.error.code != "request.too_large" &&
+                reply.error.code != "protocol.malformed") {
+                // A bare 413 (a proxy that refuses every push) says nothing about this record:
+                // keep it and stop, rather than dead-letter the queue one record at a time.
+                if (!give_back(reply.error.code)) {
+                    return Settled::kStop;
+                }
+                return stop(from_reply(reply));
+            }
+            // The server itself finds this one record too large or unreadable on its own:
             // dead-letter it so the records behind it move.
             if (auto s = store::mark_rejected(db_, ids.front(), reply.error.code); !s) {
                 return stop(store_failed(s.error()));
@@ -655,6 +664,17 @@ PassOutcome SyncWorker::push(HttpThread& http, const TransportConfig& config,
 
 // [SECTION] Pull (P4)
 
+namespace {
+
+// True when `next` is in the same epoch as `since` but behind it.
+bool going_backwards(std::string_view since, std::string_view next) {
+    const auto from = parse_cursor(since);
+    const auto to = parse_cursor(next);
+    return from && to && !from->epoch.empty() && from->epoch == to->epoch && to->seq < from->seq;
+}
+
+}  // namespace
+
 PassOutcome SyncWorker::pull(HttpThread& http, const std::string& token) {
     PassOutcome out;
     out.ok = true;
@@ -689,6 +709,13 @@ PassOutcome SyncWorker::pull(HttpThread& http, const std::string& token) {
             if (resets++ == 0) {
                 continue;
             }
+        }
+        if (going_backwards(state->pull_cursor, page->next)) {
+            // A feed never moves back within an epoch: a replayed or foreign page, not news.
+            return with_report(
+                failed(Verdict::transient,
+                       make_error("sync.bad_reply", "the next cursor is behind the one asked for")),
+                out.report);
         }
         if (auto s = apply_page(db_, *page); !s) {
             return store_failed(s.error());

@@ -1033,12 +1033,7 @@ const Row kRows[] = {
          [](const Scene&, const Request&) {
              return send(http(413, "text/html", "<html>413 Request Entity Too Large</html>"));
          },
-     .expect = {.verdict = Verdict::too_large, .code = "sync.http_413", .batch = -1},
-     .known_bug = "sync/client/client.cpp (push, 413 on a lone record) dead-letters the record on "
-                  "any 413, so a proxy rejects the whole queue one record at a time: only the "
-                  "server's own request.too_large (and protocol.malformed) may dead-letter; a bare "
-                  "413 should release the record and stop the pass (verdict too_large, code "
-                  "sync.http_413)"},
+     .expect = {.verdict = Verdict::too_large, .code = "sync.http_413", .batch = -1}},
     {.name = "tls_answered_in_plain_http",
      .what = "the kiosk speaks TLS and a portal answers it in plain HTTP",
      .push = [](const Scene&,
@@ -1434,10 +1429,7 @@ const Row kRows[] = {
     {.name = "changes_next_going_backwards",
      .what = "a page whose next cursor is behind the one asked for (5 -> 2)",
      .changes = [](const Scene& s, const Request&) { return json(page(s, cursor(s, 2))); },
-     .expect = {.code = kBadReply, .records = "AAA"},
-     .known_bug = "sync/client/client.cpp (pull) stores a next cursor that is behind `since` in "
-                  "the same epoch; such a page should be refused as a bad reply (cursor and "
-                  "offers unchanged)"},
+     .expect = {.code = kBadReply, .records = "AAA"}},
     {.name = "changes_offer_not_an_object",
      .what = "an upsert whose offer is a string",
      .changes =
