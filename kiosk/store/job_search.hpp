@@ -14,9 +14,10 @@
 //   3. Case never matters, in any script: "ISTANBUL", "Istanbul", "СОФИЯ", "софия".
 //   4. Turkish i (decided): İ, I, ı and i are one letter for search. "istanbul", "İstanbul",
 //      "ISTANBUL" and "ıstanbul" all find "İstanbul" and each other; "ısı" and "isi" find each
-//      other. In Turkish "I" is the capital of "ı", but people type on whatever keyboard the
-//      kiosk shows or they are used to (many without ı and İ), so a strict rule would miss the
-//      offers a person is looking for; an extra row costs less than a missing one.
+//      other (and, as prefixes, "ışık" too). In Turkish "I" is the capital of "ı", but people
+//      type on whatever keyboard the kiosk shows or they are used to (many without ı and İ),
+//      so a strict rule would miss the offers a person is looking for; an extra row costs less
+//      than a missing one.
 //   5. Accents and other marks on Latin, Greek and Cyrillic letters do not matter: "asci" finds
 //      "aşçı", "sofia" finds "Sofía"; ё is е. Cyrillic й, ї and ў stay letters of their own.
 //   6. Arabic: harakat and tatweel do not matter ("مُساعِد", "مساعد" and "مســاعد" find one
@@ -24,6 +25,7 @@
 //      marbuta (ة → ه); Persian yeh and kaf match the Arabic ones. A word also matches after the
 //      article "ال": "مطبخ" finds "المطبخ".
 //   7. Digits of any script are the same digits ("٣" finds "3").
+//   8. Scripts are not transliterated: "sofia" finds "Sofia", not "София".
 //
 // Filters and order:
 //   - Expired offers (expires before `today`, a YYYY-MM-DD the caller reads from its clock) are
@@ -87,7 +89,7 @@ class OfferQuery {
   public:
     OfferQuery() = default;
     // `occupations` may be null (no occupation names); it is read only here.
-    OfferQuery(std::string_view typed, const OccupationWords* occupations = nullptr);  // NOLINT
+    explicit OfferQuery(std::string_view typed, const OccupationWords* occupations = nullptr);
 
     // Nothing to match (empty, only spaces or punctuation): every open offer.
     bool empty() const { return match_.empty(); }

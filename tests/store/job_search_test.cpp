@@ -242,6 +242,7 @@ TEST_F(JobSearch, PrefixesSeveralWordsAndEveryLanguageOfAnOffer) {
         {"warehouse пловдив", {}},       // the words are in different offers
         {"night vans", {"multi"}},       // the description, any order
         {"3", {"multi"}},                // digits are words
+        {"٣", {"multi"}},                // digits of any script
         {"izmir", {"tr-asci"}},          // the region
         {"bornova asci", {"tr-asci"}},
         {"gar", {"tr-istanbul"}},
