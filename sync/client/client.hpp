@@ -139,11 +139,11 @@ struct PassOutcome {
     PassReport report;
 };
 
-class HttpThread;  // client.cpp: the pass's HTTP requests, on a thread that owns the curl handle
+class HttpThread;  // client.cpp: HTTP requests on a thread that owns its curl handle
 
-// Drives passes for one kiosk database from one thread; each pass does its HTTP on a thread of
-// its own that owns the curl handle, so the next batch is claimed and signed while the previous
-// one is on the wire.
+// Drives passes for one kiosk database from one thread; each pass does its HTTP on threads of its
+// own, each owning its curl handle (up to WorkerOptions::max_in_flight for the push), so the next
+// batch is claimed and signed while others are on the wire.
 class SyncWorker {
   public:
     // `transport` supplies timeouts and limits; URL and TLS options are read from settings at
