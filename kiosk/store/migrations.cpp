@@ -32,7 +32,8 @@
 //   job_offer_fts        FTS5 over job_offer_content (external content: the words are stored
 //                        once). The words are folded in C++ before they get here, so the
 //                        tokenizer only splits at spaces; prefix indexes of 1-3 characters keep
-//                        the first keystrokes of a search fast.
+//                        the first keystrokes of a search fast. Neither positions (detail=none)
+//                        nor sizes (columnsize=0) are kept: no phrase search, no bm25 ranking.
 //   job_offers           gains an index on updated_seq (apply_offer_page reads its maximum).
 //   Writers: job_offers is written only by sync_state.cpp, which keeps the index in step in
 //   the same transaction (job_index.hpp). The triggers remove an offer's search rows whenever
@@ -140,7 +141,7 @@ constexpr std::string_view kStep3 =
     "  PRIMARY KEY (doc, code)"
     ") STRICT, WITHOUT ROWID;"
     "CREATE VIRTUAL TABLE job_offer_fts USING fts5(words, content='job_offer_content',"
-    "  content_rowid='doc', detail=none, prefix='1 2 3',"
+    "  content_rowid='doc', detail=none, columnsize=0, prefix='1 2 3',"
     "  tokenize=\"unicode61 remove_diacritics 0 categories 'L* M* N* P* S* Co Cc Cf Cn Cs'\");"
     // Both triggers remove the search rows of the offer as it was (see the header comment).
     "CREATE TRIGGER job_offers_unindex_deleted AFTER DELETE ON job_offers BEGIN"
