@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <array>
+#include <future>
+#include <thread>
 #include <vector>
 
 #include "kiosk/i18n/search_fold.hpp"
@@ -136,12 +138,46 @@ Result<OfferIndexWriter> OfferIndexWriter::prepare(Database& db) {
                             std::move(fts).value(), std::move(language).value());
 }
 
-Result<bool> OfferIndexWriter::add(std::string_view id, std::string_view body) {
-    const sync::OfferRead read = sync::read_offer_text(body, sync::UnknownFields::ignore);
+IndexEntry prepare_index_entry(std::string_view id, std::string_view body) {
+    IndexEntry entry;
+    entry.id = id;
+    sync::OfferRead read = sync::read_offer_text(body, sync::UnknownFields::ignore);
     if (!read.ok()) {
+        return entry;
+    }
+    entry.indexable = true;
+    entry.offer = std::move(read.offer);
+    entry.city_key = fold_place(entry.offer.city);
+    entry.region_key = fold_place(entry.offer.region);
+    entry.words = search_words(entry.offer, entry.city_key, entry.region_key);
+    return entry;
+}
+
+std::vector<IndexEntry> prepare_index_entries(std::span<const JobOffer* const> offers) {
+    std::vector<IndexEntry> entries(offers.size());
+    const auto prepare = [&](std::size_t from, std::size_t to) {
+        for (std::size_t i = from; i < to; ++i) {
+            entries[i] = prepare_index_entry(offers[i]->id, offers[i]->body);
+        }
+    };
+    // Below this a second thread costs more to start than it saves.
+    constexpr std::size_t kWorthASecondThread = 16;
+    if (offers.size() < kWorthASecondThread || std::thread::hardware_concurrency() < 2) {
+        prepare(0, offers.size());
+        return entries;
+    }
+    const std::size_t half = offers.size() / 2;
+    auto second = std::async(std::launch::async, prepare, half, offers.size());
+    prepare(0, half);
+    second.get();  // rethrows what the thread threw (only std::bad_alloc can be)
+    return entries;
+}
+
+Result<bool> OfferIndexWriter::add(const IndexEntry& entry) {
+    if (!entry.indexable) {
         return false;
     }
-    const sync::JobOffer& offer = read.offer;
+    const sync::JobOffer& offer = entry.offer;
     std::string languages;
     for (const sync::RequiredLanguage& need : offer.languages) {
         languages += (languages.empty() ? "" : " ") + need.code + ":" +
@@ -151,13 +187,11 @@ Result<bool> OfferIndexWriter::add(std::string_view id, std::string_view body) {
     for (const sync::OfferFlag flag : offer.flags) {
         flags += (flags.empty() ? "" : " ") + std::string(sync::to_string(flag));
     }
-    const std::string city_key = fold_place(offer.city);
-    const std::string region_key = fold_place(offer.region);
-    row_.bind(1, id)
+    row_.bind(1, std::string_view(entry.id))
         .bind(2, std::string_view(offer.expires))
         .bind(3, std::string_view(offer.city))
-        .bind(4, std::string_view(city_key))
-        .bind(5, std::string_view(region_key))
+        .bind(4, std::string_view(entry.city_key))
+        .bind(5, std::string_view(entry.region_key))
         .bind(6, std::string_view(offer.sector))
         .bind(7, sync::to_string(offer.contract))
         .bind(8, std::string_view(offer.occupation))
@@ -172,13 +206,13 @@ Result<bool> OfferIndexWriter::add(std::string_view id, std::string_view body) {
         return inserted.error();
     }
     const std::int64_t doc = sqlite3_last_insert_rowid(db_->handle());
-    const std::string text = search_words(offer, city_key, region_key);
-    auto stored = content_.bind(1, doc).bind(2, std::string_view(text)).run();
+    const std::string_view text = entry.words;
+    auto stored = content_.bind(1, doc).bind(2, text).run();
     content_.reset();
     if (!stored) {
         return stored.error();
     }
-    auto indexed = fts_.bind(1, doc).bind(2, std::string_view(text)).run();
+    auto indexed = fts_.bind(1, doc).bind(2, text).run();
     fts_.reset();
     if (!indexed) {
         return indexed.error();

@@ -16,10 +16,12 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "kiosk/core/result.hpp"
 #include "kiosk/store/database.hpp"
 #include "kiosk/store/sqlite.hpp"
+#include "kiosk/store/sync_state.hpp"
 #include "sync/protocol/offer.hpp"
 
 namespace kiosk::store {
@@ -36,17 +38,39 @@ std::string contract_token(sync::Contract contract);
 // "مطبخ"), as the pickers match it (kiosk/i18n/search_fold.hpp).
 std::string offer_search_words(const sync::JobOffer& offer);
 
+// An offer read and folded for the index: all of the CPU work of indexing it and none of the
+// SQL, so it is done before the write transaction starts (which then holds the database's write
+// lock for less time) and, for a page of offers, on two threads.
+struct IndexEntry {
+    std::string id;
+    // False when the body does not read as an offer (sync::read_offer, unknown fields ignored:
+    // a newer server may add some): such an offer is not indexed and cannot be listed.
+    bool indexable = false;
+    sync::JobOffer offer;
+    std::string city_key;    // fold_place(offer.city)
+    std::string region_key;  // fold_place(offer.region)
+    std::string words;       // offer_search_words(offer)
+};
+
+IndexEntry prepare_index_entry(std::string_view id, std::string_view body);
+
+// The entries of many offers, in order: the second half on a second thread when there are
+// enough of them (and a second core) for that to pay.
+std::vector<IndexEntry> prepare_index_entries(std::span<const JobOffer* const> offers);
+
 // Adds the search rows of offers whose job_offers row was just written; the caller holds the
 // write transaction. Keeps its statements prepared: make one per page, not one per offer.
 class OfferIndexWriter {
   public:
     static Result<OfferIndexWriter> prepare(Database& db);
 
-    // The offer `id`, whose job_offers row now holds `body` (the triggers have removed any
-    // older search row). A body that does not read as an offer (sync::read_offer, unknown
-    // fields ignored: a newer server may add some) is not indexed and cannot be listed; that is
-    // not an error. Returns whether the offer was indexed.
-    Result<bool> add(std::string_view id, std::string_view body);
+    // The offer of `entry`, whose job_offers row now holds the body it was prepared from (the
+    // triggers have removed any older search row). Returns whether it was indexed (see
+    // IndexEntry::indexable; an offer that cannot be listed is not an error).
+    Result<bool> add(const IndexEntry& entry);
+    Result<bool> add(std::string_view id, std::string_view body) {
+        return add(prepare_index_entry(id, body));
+    }
 
   private:
     OfferIndexWriter(Database& db, Statement row, Statement content, Statement fts,

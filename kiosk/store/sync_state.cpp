@@ -64,6 +64,23 @@ Status apply_offer_page(Database& db, std::span<const JobOffer> upserts,
             return make_error(errc::kInvalidArgument, "an offer page holds an offer without id");
         }
     }
+    // Each offer is indexed as the page leaves it: its last upsert, unless a tombstone follows.
+    // Reading and folding them is most of the work of indexing: done here, before the write
+    // lock is taken.
+    std::unordered_map<std::string_view, std::size_t> last;
+    for (std::size_t i = 0; i < upserts.size(); ++i) {
+        last[upserts[i].id] = i;
+    }
+    for (const std::string& id : tombstones) {
+        last.erase(id);
+    }
+    std::vector<const JobOffer*> kept;
+    for (std::size_t i = 0; i < upserts.size(); ++i) {
+        if (const auto it = last.find(upserts[i].id); it != last.end() && it->second == i) {
+            kept.push_back(&upserts[i]);
+        }
+    }
+    const std::vector<IndexEntry> entries = prepare_index_entries(kept);
     return in_transaction<Ok>(db, [&]() -> Status {
         auto cursor = query_text(db.handle(), "SELECT pull_cursor FROM sync_state WHERE id = 1");
         if (!cursor) {
@@ -130,24 +147,12 @@ Status apply_offer_page(Database& db, std::span<const JobOffer> upserts,
             }
             drop->reset();
         }
-        // Index each offer as the page leaves it: its last upsert, unless a tombstone followed.
-        std::unordered_map<std::string_view, std::size_t> last;
-        for (std::size_t i = 0; i < upserts.size(); ++i) {
-            last[upserts[i].id] = i;
-        }
-        for (const std::string& id : tombstones) {
-            last.erase(id);
-        }
         auto index = OfferIndexWriter::prepare(db);
         if (!index) {
             return index.error();
         }
-        for (std::size_t i = 0; i < upserts.size(); ++i) {
-            const auto it = last.find(upserts[i].id);
-            if (it == last.end() || it->second != i) {
-                continue;
-            }
-            if (auto indexed = index->add(upserts[i].id, upserts[i].body); !indexed) {
+        for (const IndexEntry& entry : entries) {
+            if (auto indexed = index->add(entry); !indexed) {
                 return indexed.error();
             }
         }

@@ -528,6 +528,20 @@ TEST_F(JobSearch, TheIndexFollowsUpsertsUpdatesAndTombstones) {
     expect_index_consistent();
 }
 
+TEST_F(JobSearch, AnOfferTwiceInOnePageIsIndexedAsThePageLeavesIt) {
+    // The feed sends each id once per page; the store does not rely on it.
+    apply({made_up_offer("a", {{"en", "Baker"}}), made_up_offer("b", {{"en", "Butcher"}}),
+           made_up_offer("a", {{"en", "Pastry cook"}})},
+          {"b"});
+    EXPECT_EQ(find(""), Ids{"a"});
+    EXPECT_EQ(find("baker"), Ids{});
+    EXPECT_EQ(find("pastry"), Ids{"a"});
+    apply({made_up_offer("c", {{"en", "Welder"}})}, {"c"});  // a tombstone after its upsert
+    EXPECT_EQ(find("welder"), Ids{});
+    EXPECT_EQ(find(""), Ids{"a"});
+    expect_index_consistent();
+}
+
 TEST_F(JobSearch, ASnapshotFromTheStartAndAResetEmptyTheIndexWithTheOffers) {
     apply({made_up_offer("a", {{"en", "Baker"}}), made_up_offer("b", {{"en", "Butcher"}})});
     // 410: the cursor goes back to the start; the snapshot's first page replaces everything.
