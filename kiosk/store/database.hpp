@@ -4,6 +4,9 @@
 // Rules every connection follows (set in Database::open):
 //   1. journal_mode=WAL: the UI and the sync worker read while the other writes.
 //   2. synchronous=FULL: a COMMIT that returned OK survives power loss (NORMAL can lose it).
+//      One exception: kiosk-sync's own connection during a pass runs NORMAL (RelaxedDurability
+//      in sync/client/client.cpp): a power cut only rolls its work back to an earlier moment of
+//      the pass, which it recovers from as after kill -9; the UI's saves stay FULL.
 //   3. foreign_keys=ON, busy_timeout=5 s.
 //   4. secure_delete=ON: purged acked records (purge_acked) are overwritten, not left in free
 //   pages.
