@@ -22,8 +22,6 @@
 //      no request reached the other host;
 //   I7 then a well-behaved server gets what is still queued, and only that (no rejected record
 //      again, no acked record twice), and acks it; after a 401/403 the next pass calls nobody.
-// A row with `known_bug` set is skipped (not failed) when its expectations do not hold, with the
-// bug and the problems found; it passes by itself once the bug is fixed.
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <gtest/gtest.h>
@@ -955,8 +953,7 @@ struct Row {
     Respond changes = nullptr;  // nullptr: well-behaved (an empty page at the same cursor)
     Expect expect = {};
     Link link = Link::http;
-    bool control = false;             // a well-behaved server: shows that success is visible
-    const char* known_bug = nullptr;  // why the row fails today (then it is skipped)
+    bool control = false;  // a well-behaved server: shows that success is visible
 };
 
 void PrintTo(const Row& row, std::ostream* os) {
@@ -1702,13 +1699,9 @@ TEST_P(HostileServer, Row) {
                                      : seen.code + " (" + seen.message + ")")
               << "; peak RSS +" << seen.rss_growth_kib << " KiB\n";
 
-    if (problems.empty()) {
-        return;
+    if (!problems.empty()) {
+        ADD_FAILURE() << row.what << problems.text();
     }
-    if (row.known_bug != nullptr) {
-        GTEST_SKIP() << "KNOWN BUG: " << row.known_bug << problems.text();
-    }
-    ADD_FAILURE() << row.what << problems.text();
 }
 
 std::string row_name(const ::testing::TestParamInfo<Row>& param) {
