@@ -48,4 +48,12 @@ std::string token_hash(std::string_view token) {
     return sha256_hex(token);
 }
 
+std::string make_admin_token() {
+    return "kca_" + make_token();
+}
+
+std::string admin_token_hash(std::string_view token) {
+    return sha256_hex("admin:" + std::string(token));
+}
+
 }  // namespace kiosk::sync

@@ -1,9 +1,11 @@
-// Job offer import files (JSON array, CSV with a header row), publishing through the change feed,
-// and withdrawing expired offers. The offer rules themselves are in sync/protocol/offer.cpp.
+// Job offer import files (JSON array, CSV with a header row), publishing through the change feed
+// in batched transactions, and withdrawing expired offers. The offer rules themselves are in
+// sync/protocol/offer.cpp.
 #include "sync/server/jobs.hpp"
 
 #include <algorithm>
 #include <charconv>
+#include <ctime>
 #include <functional>
 #include <map>
 #include <set>
@@ -475,6 +477,30 @@ std::string csv_column_of(std::string_view field) {
     return column;
 }
 
+std::string local_today() {
+    const std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    ::localtime_r(&now, &tm);
+    char text[16];
+    std::strftime(text, sizeof text, "%Y-%m-%d", &tm);
+    return text;
+}
+
+std::vector<RowProblem> row_problems(const std::vector<OfferRow>& rows, OfferFileFormat format) {
+    std::vector<RowProblem> out;
+    for (const OfferRow& row : rows) {
+        for (const OfferError& e : row.errors) {
+            RowProblem p{row.where, row.id, e.field, "", e.message};
+            if (format == OfferFileFormat::csv && e.field != "(csv)" &&
+                csv_column_of(e.field) != e.field) {
+                p.column = csv_column_of(e.field);
+            }
+            out.push_back(std::move(p));
+        }
+    }
+    return out;
+}
+
 Result<ImportSummary> publish_offers(ServerStore& store, const std::vector<OfferRow>& rows,
                                      std::string_view today) {
     ImportSummary summary;
@@ -502,31 +528,49 @@ Result<ImportSummary> publish_offers(ServerStore& store, const std::vector<Offer
     if (!read) {
         return read.error();
     }
+    std::vector<FeedWrite> batch;
+    auto flush = [&]() -> Status {
+        if (batch.empty()) {
+            return Ok{};
+        }
+        if (auto w = store.write_offers(batch); !w) {
+            Error e = w.error();
+            e.message += " (after publishing " + std::to_string(summary.published) +
+                         " offers; importing the file again is safe)";
+            return e;
+        }
+        summary.published += batch.size();
+        batch.clear();
+        return Ok{};
+    };
     for (const OfferRow& row : rows) {
         if (!row.offer) {
             continue;
+        }
+        if (is_expired(*row.offer, today)) {
+            ++summary.already_expired;
         }
         const std::string& body = wanted.at(row.offer->id);
         if (const auto it = current.find(row.offer->id);
             it != current.end() && it->second == body) {
             ++summary.unchanged;
-        } else if (auto s = store.put_offer(row.offer->id, body); !s) {
-            Error e = s.error();
-            e.message += " (after publishing " + std::to_string(summary.published) +
-                         " offers; importing the file again is safe)";
-            return e;
-        } else {
-            ++summary.published;
+            continue;
         }
-        if (is_expired(*row.offer, today)) {
-            ++summary.already_expired;
+        batch.push_back(FeedWrite{row.offer->id, body});
+        if (batch.size() == kOffersPerTransaction) {
+            if (auto s = flush(); !s) {
+                return s.error();
+            }
         }
+    }
+    if (auto s = flush(); !s) {
+        return s.error();
     }
     return summary;
 }
 
 Result<std::vector<std::string>> expire_offers(ServerStore& store, std::string_view today) {
-    std::vector<std::string> withdrawn;
+    std::vector<FeedWrite> expired;
     auto s = for_each_feed_entry(store, [&](const FeedEntry& e) -> Status {
         if (!e.offer) {
             return Ok{};
@@ -538,20 +582,49 @@ Result<std::vector<std::string>> expire_offers(ServerStore& store, std::string_v
             return Ok{};
         }
         const std::string expires = body["expires"].get<std::string>();
-        if (!is_offer_date(expires) || std::string_view(expires) >= today) {
-            return Ok{};
+        if (is_offer_date(expires) && std::string_view(expires) < today) {
+            expired.push_back(FeedWrite{e.offer_id, std::nullopt});
         }
-        if (auto w = store.withdraw_offer(e.offer_id); !w) {
-            // Withdrawn by someone else since we read it: nothing left to do.
-            return w.error().code == "store.unknown_offer" ? Status{Ok{}} : w;
-        }
-        withdrawn.push_back(e.offer_id);
         return Ok{};
     });
     if (!s) {
         return s.error();
     }
+    std::vector<std::string> withdrawn;
+    for (std::size_t start = 0; start < expired.size(); start += kOffersPerTransaction) {
+        const auto first = expired.begin() + static_cast<long>(start);
+        const std::vector<FeedWrite> batch(
+            first,
+            first + static_cast<long>(std::min(kOffersPerTransaction, expired.size() - start)));
+        auto changed = store.write_offers(batch);
+        if (!changed) {
+            return changed.error();
+        }
+        // An offer withdrawn by someone else since we read it changed nothing: not ours to list.
+        for (std::size_t i = 0; i < batch.size(); ++i) {
+            if ((*changed)[i]) {
+                withdrawn.push_back(batch[i].offer_id);
+            }
+        }
+    }
     return withdrawn;
+}
+
+Result<std::vector<OfferState>> list_offers(ServerStore& store) {
+    std::map<std::string, OfferState> latest;
+    auto s = for_each_feed_entry(store, [&](const FeedEntry& e) -> Status {
+        latest[e.offer_id] = OfferState{e.offer_id, e.seq, e.offer.has_value()};
+        return Ok{};
+    });
+    if (!s) {
+        return s.error();
+    }
+    std::vector<OfferState> out;
+    out.reserve(latest.size());
+    for (auto& [id, state] : latest) {
+        out.push_back(std::move(state));
+    }
+    return out;
 }
 
 }  // namespace kiosk::sync

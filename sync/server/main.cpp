@@ -7,6 +7,7 @@
 //   kiosk-central revoke     --db URL DEVICE
 //   kiosk-central export     --db URL --keys DIR --format csv|json
 //   kiosk-central new-epoch  --db URL                 (after restoring a backup)
+//   kiosk-central admin-token create --db URL [--name NAME] | revoke --db URL NAME | list --db URL
 //   kiosk-central jobs import   --db URL [--format csv|json] [--today YYYY-MM-DD] FILE|-
 //   kiosk-central jobs withdraw --db URL ID
 //   kiosk-central jobs expire   --db URL [--today YYYY-MM-DD]
@@ -67,6 +68,9 @@ int usage() {
                  "  kiosk-central revoke --db URL DEVICE\n"
                  "  kiosk-central export --db URL --keys DIR --format csv|json\n"
                  "  kiosk-central new-epoch --db URL\n"
+                 "  kiosk-central admin-token create --db URL [--name NAME]\n"
+                 "  kiosk-central admin-token revoke --db URL NAME\n"
+                 "  kiosk-central admin-token list --db URL\n"
                  "  kiosk-central jobs import --db URL [--format csv|json] [--today DATE] FILE|-\n"
                  "  kiosk-central jobs withdraw --db URL ID\n"
                  "  kiosk-central jobs expire --db URL [--today DATE]\n"
@@ -80,7 +84,12 @@ int usage() {
                  "  Exit status: 0 when every row was published (or already was), 1 when\n"
                  "  some rows were bad or the file or the database failed, 2 for usage.\n"
                  "jobs expire: withdraws the offers whose expiry date is before today (local\n"
-                 "  date), so kiosks get tombstones; kiosks hide expired offers in any case.\n";
+                 "  date), so kiosks get tombstones; kiosks hide expired offers in any case.\n"
+                 "admin-token create: prints a new token for central-office staff, once (the\n"
+                 "  database keeps only its hash), for the jobs API of `serve` under\n"
+                 "  /v1/admin/jobs (import, withdraw, expire, read; sync/README.md). Kiosk\n"
+                 "  tokens do not work there. NAME (1-64 of A-Z a-z 0-9 _ . - @) says whose it\n"
+                 "  is; revoke takes it.\n";
     return kExitUsage;
 }
 
@@ -110,6 +119,22 @@ bool parse(int argc, char** argv, Args& args) {
 
 Result<std::unique_ptr<ServerStore>> open_db(const Args& args) {
     return open_store(args.get("db"));
+}
+
+// The database of a running installation: initialised (else "store.uninitialised"), with the
+// tables added since it was made (init_schema is idempotent and changes nothing else).
+Result<std::unique_ptr<ServerStore>> open_initialised(const Args& args) {
+    auto store = open_db(args);
+    if (!store) {
+        return store;
+    }
+    if (auto epoch = (*store)->epoch(); !epoch) {
+        return epoch.error();
+    }
+    if (auto s = (*store)->init_schema(); !s) {
+        return s.error();
+    }
+    return store;
 }
 
 Result<BoxKeyPair> load_keys(const std::string& dir) {
@@ -184,12 +209,9 @@ int cmd_serve(const Args& args) {
     if (!keys) {
         return fail(keys.error());
     }
-    auto store = open_db(args);
+    auto store = open_initialised(args);
     if (!store) {
         return fail(store.error());
-    }
-    if (auto epoch = (*store)->epoch(); !epoch) {
-        return fail(epoch.error());
     }
     ServerConfig config;
     if (!args.get("threads").empty()) {
@@ -286,6 +308,73 @@ int cmd_export(const Args& args) {
     return 0;
 }
 
+// [SECTION] admin-token: the staff credentials of /v1/admin
+
+// 1-64 of A-Z a-z 0-9 _ . - @: a name for people, safe on a terminal and in a log line.
+bool is_admin_name(const std::string& name) {
+    return !name.empty() && name.size() <= 64 && std::all_of(name.begin(), name.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '-' ||
+               c == '@';
+    });
+}
+
+std::string utc_date(std::int64_t unix_ms) {
+    const std::time_t t = static_cast<std::time_t>(unix_ms / 1000);
+    std::tm tm{};
+    ::gmtime_r(&t, &tm);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%d %H:%M UTC", &tm);
+    return text;
+}
+
+int cmd_admin_token(const Args& args) {
+    const std::string sub = args.positional.empty() ? std::string() : args.positional[0];
+    const bool create = sub == "create" && args.positional.size() == 1;
+    const bool revoke = sub == "revoke" && args.positional.size() == 2;
+    const bool list = sub == "list" && args.positional.size() == 1;
+    const std::string name = create ? args.get("name") : revoke ? args.positional[1] : "";
+    if (args.get("db").empty() || !(create || revoke || list) ||
+        (!name.empty() && !is_admin_name(name)) || (revoke && name.empty())) {
+        return usage();
+    }
+    auto store = open_initialised(args);
+    if (!store) {
+        return fail(store.error());
+    }
+    if (list) {
+        auto tokens = (*store)->admin_tokens();
+        if (!tokens) {
+            return fail(tokens.error());
+        }
+        for (const AdminToken& t : *tokens) {
+            std::cout << t.name << "\t" << utc_date(t.created_at) << "\t"
+                      << (t.revoked ? "revoked" : "active") << "\n";
+        }
+        return 0;
+    }
+    if (revoke) {
+        if (auto s = (*store)->revoke_admin_token(name); !s) {
+            return fail(s.error());
+        }
+        std::cout << "revoked admin token " << name << "\n";
+        return 0;
+    }
+    const std::string chosen = name.empty() ? "admin-" + random_id().substr(0, 8) : name;
+    const std::string token = make_admin_token();
+    if (auto s = (*store)->add_admin_token(chosen, admin_token_hash(token),
+                                           SystemClock{}.unix_seconds() * 1000);
+        !s) {
+        return fail(s.error());
+    }
+    std::cout << token << "\n"
+              << "admin token \"" << chosen
+              << "\" for /v1/admin (Authorization: Bearer TOKEN). It is shown only this once: "
+                 "the server keeps its hash. Revoke it with `kiosk-central admin-token revoke "
+                 "--db URL "
+              << chosen << "`.\n";
+    return 0;
+}
+
 int cmd_new_epoch(const Args& args) {
     auto store = open_db(args);
     if (!store) {
@@ -341,16 +430,6 @@ int cmd_offer(const Args& args, bool put) {
 }
 
 // [SECTION] jobs: import, withdraw, expire (sync/server/jobs.hpp)
-
-// Today's local date: an offer is open through its expiry day where the centre is.
-std::string local_today() {
-    const std::time_t now = std::time(nullptr);
-    std::tm tm{};
-    ::localtime_r(&now, &tm);
-    char text[16];
-    std::strftime(text, sizeof text, "%Y-%m-%d", &tm);
-    return text;
-}
 
 // --today, or the local date; "" when --today is not a date.
 std::string today_of(const Args& args) {
@@ -413,19 +492,16 @@ int cmd_jobs_import(const Args& args) {
     if (!rows) {
         return fail(make_error(rows.error().code, path + ": " + rows.error().message));
     }
-    for (const OfferRow& row : *rows) {
-        for (const OfferError& e : row.errors) {
-            std::cerr << path << " " << row.where;
-            if (!row.id.empty()) {
-                std::cerr << " (" << row.id << ")";
-            }
-            std::cerr << ": " << e.field;
-            if (format == OfferFileFormat::csv && e.field != "(csv)" &&
-                csv_column_of(e.field) != e.field) {
-                std::cerr << " [column " << csv_column_of(e.field) << "]";
-            }
-            std::cerr << ": " << e.message << "\n";
+    for (const RowProblem& p : row_problems(*rows, format)) {
+        std::cerr << path << " " << p.where;
+        if (!p.id.empty()) {
+            std::cerr << " (" << p.id << ")";
         }
+        std::cerr << ": " << p.field;
+        if (!p.column.empty()) {
+            std::cerr << " [column " << p.column << "]";
+        }
+        std::cerr << ": " << p.message << "\n";
     }
     auto store = open_db(args);
     if (!store) {
@@ -511,6 +587,9 @@ int main(int argc, char** argv) {
     }
     if (args.command == "new-epoch") {
         return cmd_new_epoch(args);
+    }
+    if (args.command == "admin-token") {
+        return cmd_admin_token(args);
     }
     if (args.command == "jobs") {
         return cmd_jobs(args);

@@ -114,18 +114,11 @@ class PgStore final : public ServerStore {
     }
 
     Result<std::optional<Device>> device_by_token(const std::string& token_hash) override {
-        return run<std::optional<Device>>(
-            [&](pqxx::connection& c) -> Result<std::optional<Device>> {
-                pqxx::read_transaction t(c);
-                const auto r = t.exec_params(sql(schema::kDeviceByToken), token_hash);
-                if (r.empty()) {
-                    return std::optional<Device>{};
-                }
-                return std::optional<Device>{
-                    Device{r[0][0].as<std::string>(), r[0][1].as<std::string>(),
-                           from_base64url(r[0][2].as<std::string>()).value_or(""),
-                           r[0][3].as<int>() != 0}};
-            });
+        return find_one<Device>(schema::kDeviceByToken, token_hash, [](const pqxx::row& row) {
+            return Device{row[0].as<std::string>(), row[1].as<std::string>(),
+                          from_base64url(row[2].as<std::string>()).value_or(""),
+                          row[3].as<int>() != 0};
+        });
     }
 
     Status revoke(const std::string& device_id) override {
@@ -205,14 +198,77 @@ class PgStore final : public ServerStore {
                 t.exec_params(sql(schema::kChanges), static_cast<std::int64_t>(after_seq),
                               static_cast<std::int64_t>(limit));
             for (const auto& row : rows) {
-                FeedEntry e{row[0].as<std::uint64_t>(), row[1].as<std::string>(), std::nullopt};
-                if (!row[2].is_null()) {
-                    e.offer = row[2].as<std::string>();
-                }
-                page.entries.push_back(std::move(e));
+                page.entries.push_back(entry_of(row));
             }
             return page;
         });
+    }
+
+    Status add_admin_token(const std::string& name, const std::string& token_hash,
+                           std::int64_t now_ms) override {
+        return run<Ok>([&](pqxx::connection& c) -> Result<Ok> {
+            pqxx::work w(c);
+            if (w.exec_params(sql(schema::kAddAdmin), name, token_hash, now_ms).affected_rows() !=
+                1) {
+                return make_error("admin.name_taken", "an admin token is already named " + name);
+            }
+            w.commit();
+            return Ok{};
+        });
+    }
+
+    Result<std::optional<AdminToken>> admin_by_token(const std::string& token_hash) override {
+        return find_one<AdminToken>(schema::kAdminByToken, token_hash, admin_of);
+    }
+
+    Status revoke_admin_token(const std::string& name) override {
+        return run<Ok>([&](pqxx::connection& c) -> Result<Ok> {
+            pqxx::work w(c);
+            if (w.exec_params(sql(schema::kRevokeAdmin), name).affected_rows() == 0) {
+                return make_error("store.unknown_admin", "no admin token named " + name);
+            }
+            w.commit();
+            return Ok{};
+        });
+    }
+
+    Result<std::vector<AdminToken>> admin_tokens() override {
+        return run<std::vector<AdminToken>>(
+            [&](pqxx::connection& c) -> Result<std::vector<AdminToken>> {
+                pqxx::read_transaction t(c);
+                std::vector<AdminToken> out;
+                for (const auto& row : t.exec(sql(schema::kAllAdmins))) {
+                    out.push_back(admin_of(row));
+                }
+                return out;
+            });
+    }
+
+    Result<std::vector<bool>> write_offers(const std::vector<FeedWrite>& writes) override {
+        return run<std::vector<bool>>([&](pqxx::connection& c) -> Result<std::vector<bool>> {
+            pqxx::work w(c);
+            // The counter row stays locked until commit: the next writer waits, so sequence
+            // numbers commit in order (FIELD-NOTES: a bigserial would not).
+            auto seq = w.exec1(sql(schema::kLockSeq))[0].as<std::int64_t>();
+            std::vector<bool> changed;
+            changed.reserve(writes.size());
+            for (const FeedWrite& fw : writes) {
+                const auto r =
+                    fw.offer
+                        ? w.exec_params(sql(schema::kUpsertOffer), fw.offer_id, *fw.offer, seq + 1)
+                        : w.exec_params(sql(schema::kWithdrawOffer), fw.offer_id, seq + 1);
+                const bool wrote = r.affected_rows() == 1;
+                seq += wrote ? 1 : 0;
+                changed.push_back(wrote);
+            }
+            w.exec_params(sql(schema::kSetSeq), seq);
+            w.commit();
+            return changed;
+        });
+    }
+
+    Result<std::optional<FeedEntry>> offer(const std::string& offer_id) override {
+        return find_one<FeedEntry>(schema::kOffer, offer_id, entry_of);
     }
 
   private:
@@ -221,21 +277,32 @@ class PgStore final : public ServerStore {
                           "the database has no schema: run kiosk-central init");
     }
 
-    Status feed_write(const std::string& offer_id,
-                      const std::optional<std::string>& body) override {
-        return run<Ok>([&](pqxx::connection& c) -> Result<Ok> {
-            pqxx::work w(c);
-            // The counter row stays locked until commit: the next writer waits, so sequence
-            // numbers commit in order (FIELD-NOTES: a bigserial would not).
-            const auto seq = w.exec1(sql(schema::kNextSeq))[0].as<std::int64_t>();
-            const auto r = body ? w.exec_params(sql(schema::kUpsertOffer), offer_id, *body, seq)
-                                : w.exec_params(sql(schema::kWithdrawOffer), offer_id, seq);
-            if (r.affected_rows() != 1) {
-                return make_error("store.unknown_offer", "no published offer " + offer_id);
+    // The row `query` finds by its one parameter, read by `read`; nullopt when there is none.
+    template <typename T, typename Read>
+    Result<std::optional<T>> find_one(std::string_view query, const std::string& key, Read&& read) {
+        return run<std::optional<T>>([&](pqxx::connection& c) -> Result<std::optional<T>> {
+            pqxx::read_transaction t(c);
+            const auto r = t.exec_params(sql(query), key);
+            if (r.empty()) {
+                return std::optional<T>{};
             }
-            w.commit();
-            return Ok{};
+            return std::optional<T>{read(r[0])};
         });
+    }
+
+    // A row of (seq, id, body): body NULL for a tombstone.
+    static FeedEntry entry_of(const pqxx::row& row) {
+        FeedEntry e{row[0].as<std::uint64_t>(), row[1].as<std::string>(), std::nullopt};
+        if (!row[2].is_null()) {
+            e.offer = row[2].as<std::string>();
+        }
+        return e;
+    }
+
+    // A row of (name, created_at, revoked).
+    static AdminToken admin_of(const pqxx::row& row) {
+        return AdminToken{row[0].as<std::string>(), row[1].as<std::int64_t>(),
+                          row[2].as<int>() != 0};
     }
 
     std::unique_ptr<pqxx::connection> borrow() {

@@ -34,6 +34,12 @@ inline constexpr std::string_view kTables[] = {
     "created_at BIGINT NOT NULL, used INTEGER NOT NULL DEFAULT 0)",
     "CREATE TABLE IF NOT EXISTS offers (id TEXT PRIMARY KEY, body TEXT, "
     "seq BIGINT NOT NULL UNIQUE)",
+    // Added after schema version 1 was first released, without a version step: an older
+    // kiosk-central ignores it, and `init` (or `serve`, `admin-token`) adds it to an older
+    // database.
+    "CREATE TABLE IF NOT EXISTS admin_tokens (name TEXT PRIMARY KEY, "
+    "token_hash TEXT NOT NULL UNIQUE, created_at BIGINT NOT NULL, "
+    "revoked INTEGER NOT NULL DEFAULT 0)",
 };
 
 // The records table, given the order column's definition for the dialect.
@@ -68,20 +74,33 @@ inline constexpr std::string_view kAddCode =
 inline constexpr std::string_view kDeviceByToken =
     "SELECT id, centre, sign_public_key, revoked FROM devices WHERE token_hash = $1";
 inline constexpr std::string_view kRevoke = "UPDATE devices SET revoked = 1 WHERE id = $1";
-inline constexpr std::string_view kNextSeq =
-    "UPDATE feed_counter SET seq = seq + 1 WHERE id = 1 RETURNING seq";
+// Locks the counter row (PostgreSQL: until commit; SQLite's BEGIN IMMEDIATE already holds the
+// write lock) and reads it; kSetSeq stores the last sequence the transaction handed out.
+inline constexpr std::string_view kLockSeq =
+    "UPDATE feed_counter SET seq = seq WHERE id = 1 RETURNING seq";
+inline constexpr std::string_view kSetSeq = "UPDATE feed_counter SET seq = $1 WHERE id = 1";
 inline constexpr std::string_view kHeadSeq = "SELECT seq FROM feed_counter WHERE id = 1";
 inline constexpr std::string_view kUpsertOffer =
     "INSERT INTO offers (id, body, seq) VALUES ($1, $2, $3) "
     "ON CONFLICT (id) DO UPDATE SET body = excluded.body, seq = excluded.seq";
 inline constexpr std::string_view kWithdrawOffer =
     "UPDATE offers SET body = NULL, seq = $2 WHERE id = $1 AND body IS NOT NULL";
+inline constexpr std::string_view kOffer = "SELECT seq, id, body FROM offers WHERE id = $1";
 inline constexpr std::string_view kChanges =
     "SELECT seq, id, body FROM offers WHERE seq > $1 ORDER BY seq LIMIT $2";
 inline constexpr std::string_view kAllRecords =
     "SELECT r.record_id, r.device_id, r.device_seq, r.kind, r.schema_version, "
     "r.created_at_device, r.body, r.received_at, d.centre, d.sign_public_key, d.revoked "
     "FROM records r JOIN devices d ON d.id = r.device_id ORDER BY r.received_order";
+inline constexpr std::string_view kAddAdmin =
+    "INSERT INTO admin_tokens (name, token_hash, created_at, revoked) VALUES ($1, $2, $3, 0) "
+    "ON CONFLICT DO NOTHING";
+inline constexpr std::string_view kAdminByToken =
+    "SELECT name, created_at, revoked FROM admin_tokens WHERE token_hash = $1";
+inline constexpr std::string_view kRevokeAdmin =
+    "UPDATE admin_tokens SET revoked = 1 WHERE name = $1";
+inline constexpr std::string_view kAllAdmins =
+    "SELECT name, created_at, revoked FROM admin_tokens ORDER BY name";
 inline constexpr std::string_view kGetMeta = "SELECT value FROM meta WHERE key = $1";
 inline constexpr std::string_view kInitMeta =
     "INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING";

@@ -3,6 +3,7 @@
 //   [SECTION] Verify pool    opening + verifying a batch's records on every core
 //   [SECTION] Request bodies bounded reading (gzip is inflated by httplib, capped here)
 //   [SECTION] Endpoints      enroll, push, changes, health
+//   [SECTION] Admin endpoints /v1/admin/jobs for central-office staff (admin tokens only)
 //   [SECTION] Server         thread pool, TCP_NODELAY, limits, bind/run/stop
 #include "sync/server/server.hpp"
 
@@ -10,6 +11,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <charconv>
 #include <condition_variable>
 #include <cstdio>
@@ -17,12 +19,15 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <vector>
 
 #include "sync/protocol/encoding.hpp"
+#include "sync/protocol/strict_json.hpp"
 #include "sync/protocol/wire.hpp"
 #include "sync/server/credentials.hpp"
+#include "sync/server/jobs.hpp"
 
 namespace kiosk::sync {
 namespace {
@@ -36,6 +41,36 @@ void reply_json(httplib::Response& res, int status, const std::string& body) {
 
 bool transient(const Error& e) {
     return e.code == "store.busy" || e.code == "store.unavailable";
+}
+
+// The admin API's 200 replies: `fields` plus v and epoch, encoded like the protocol's messages.
+std::string admin_reply(nlohmann::json fields, const std::string& epoch) {
+    fields["v"] = kProtocolVersion;
+    fields["epoch"] = epoch;
+    return detail::dump(fields);
+}
+
+// An import body's format from its Content-Type ("text/csv; charset=utf-8" is CSV).
+std::optional<OfferFileFormat> import_format(const std::string& content_type) {
+    std::string type = content_type.substr(0, content_type.find(';'));
+    type.erase(std::remove(type.begin(), type.end(), ' '), type.end());
+    std::transform(type.begin(), type.end(), type.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (type == "text/csv") {
+        return OfferFileFormat::csv;
+    }
+    if (type == kJsonContentType) {
+        return OfferFileFormat::json;
+    }
+    return std::nullopt;
+}
+
+nlohmann::json offer_state_json(const OfferState& o) {
+    return {{"id", o.id}, {"seq", o.seq}, {"state", o.published ? "published" : "withdrawn"}};
+}
+
+OfferState state_of(const FeedEntry& e) {
+    return OfferState{e.offer_id, e.seq, e.offer.has_value()};
 }
 
 // [SECTION] Verify pool
@@ -250,29 +285,47 @@ struct CentralServer::Impl {
         reply_json(res, 200, encode(EnrollResponse{*epoch, device->id, token, device->centre}));
     }
 
-    // 401 unless the bearer token belongs to a device that is not revoked.
-    std::optional<Device> authenticate(const httplib::Request& req, httplib::Response& res,
-                                       const std::string& epoch) {
+    // The request's bearer token, or a 401 reply.
+    std::optional<std::string> bearer_token(const httplib::Request& req, httplib::Response& res,
+                                            const std::string& epoch) {
         const std::string header = req.get_header_value("Authorization");
         constexpr std::string_view kBearer = "Bearer ";
         if (header.rfind(kBearer, 0) != 0 || header.size() == kBearer.size()) {
             reply_error(res, 401, "auth.missing", "Authorization: Bearer <token> required", epoch);
             return std::nullopt;
         }
-        auto device = store.device_by_token(token_hash(header.substr(kBearer.size())));
-        if (!device) {
-            reply_store_error(res, device.error(), epoch);
+        return header.substr(kBearer.size());
+    }
+
+    // The verdict on a token's lookup: 401 unless it found a credential that is not revoked.
+    template <typename T>
+    std::optional<T> accept(Result<std::optional<T>> found, httplib::Response& res,
+                            const std::string& epoch, const std::string& unknown,
+                            const std::string& revoked) {
+        if (!found) {
+            reply_store_error(res, found.error(), epoch);
             return std::nullopt;
         }
-        if (!device->has_value()) {
-            reply_error(res, 401, "auth.unknown_token", "unknown device token", epoch);
+        if (!found->has_value()) {
+            reply_error(res, 401, "auth.unknown_token", unknown, epoch);
             return std::nullopt;
         }
-        if ((*device)->revoked) {
-            reply_error(res, 401, "auth.revoked", "this device has been revoked", epoch);
+        if ((*found)->revoked) {
+            reply_error(res, 401, "auth.revoked", revoked, epoch);
             return std::nullopt;
         }
-        return **device;
+        return std::move(**found);
+    }
+
+    // 401 unless the bearer token belongs to a device that is not revoked.
+    std::optional<Device> authenticate(const httplib::Request& req, httplib::Response& res,
+                                       const std::string& epoch) {
+        const auto token = bearer_token(req, res, epoch);
+        if (!token) {
+            return std::nullopt;
+        }
+        return accept(store.device_by_token(token_hash(*token)), res, epoch, "unknown device token",
+                      "this device has been revoked");
     }
 
     // open_record() for each record: an empty reason when it verifies (then the body as stored),
@@ -414,6 +467,191 @@ struct CentralServer::Impl {
         reply_json(res, 200, encode(HealthResponse{*epoch, "ok"}));
     }
 
+    // [SECTION] Admin endpoints
+    //
+    // Central-office staff publish and withdraw job offers over HTTP as `kiosk-central jobs`
+    // does on the command line, with the same functions (jobs.hpp). Only admin tokens
+    // (`kiosk-central admin-token create`) open these; a kiosk's token is unknown here, as an
+    // admin token is to /v1/push. Every write is logged on stderr with the token's name.
+
+    // 401 unless the bearer token is an admin token that is not revoked.
+    std::optional<AdminToken> authenticate_admin(const httplib::Request& req,
+                                                 httplib::Response& res, const std::string& epoch) {
+        const auto token = bearer_token(req, res, epoch);
+        if (!token) {
+            return std::nullopt;
+        }
+        return accept(store.admin_by_token(admin_token_hash(*token)), res, epoch,
+                      "unknown admin token (kiosk tokens do not open /v1/admin)",
+                      "this admin token has been revoked");
+    }
+
+    // Runs handler(epoch, admin) once the epoch is read and the admin token checked.
+    template <typename F>
+    void as_admin(const httplib::Request& req, httplib::Response& res, F&& handler) {
+        auto epoch = store.epoch();
+        if (!epoch) {
+            return reply_store_error(res, epoch.error(), "");
+        }
+        const auto admin = authenticate_admin(req, res, *epoch);
+        if (admin) {
+            handler(*epoch, *admin);
+        }
+    }
+
+    // ?today=YYYY-MM-DD, else the server's local date; a 400 reply when it is not a date.
+    std::optional<std::string> today_of(const httplib::Request& req, httplib::Response& res,
+                                        const std::string& epoch) {
+        if (!req.has_param("today")) {
+            return local_today();
+        }
+        const std::string today = req.get_param_value("today");
+        if (!is_offer_date(today)) {
+            reply_error(res, 400, "request.bad_parameter", "today: expected YYYY-MM-DD", epoch);
+            return std::nullopt;
+        }
+        return today;
+    }
+
+    // The offer's latest feed entry, or a reply: 404 when it was never published.
+    std::optional<FeedEntry> published_or_withdrawn(const std::string& id, httplib::Response& res,
+                                                    const std::string& epoch) {
+        auto entry = store.offer(id);
+        if (!entry) {
+            reply_store_error(res, entry.error(), epoch);
+            return std::nullopt;
+        }
+        if (!*entry) {
+            reply_error(res, 404, "jobs.unknown_offer", "no offer " + id + " was ever published",
+                        epoch);
+        }
+        return std::move(*entry);
+    }
+
+    static void audit(const AdminToken& admin, const std::string& what) {
+        std::fprintf(stderr, "kiosk-central: admin %s: %s\n", admin.name.c_str(), what.c_str());
+    }
+
+    // POST /v1/admin/jobs/import: a CSV or JSON offers file, as `jobs import`.
+    void admin_import(const httplib::Request& req, httplib::Response& res,
+                      const httplib::ContentReader& reader) {
+        as_admin(req, res, [&](const std::string& epoch, const AdminToken& admin) {
+            // Everything that can refuse the request is checked before the body is read.
+            const auto format = import_format(req.get_header_value("Content-Type"));
+            if (!format) {
+                return reply_error(res, 415, "request.unsupported_type",
+                                   "Content-Type: expected text/csv or application/json", epoch);
+            }
+            const auto today = today_of(req, res, epoch);
+            std::string body;
+            if (!today || !read_body(reader, res, epoch, body)) {
+                return;
+            }
+            auto rows = read_offer_file(body, *format);
+            if (!rows) {
+                return reply_error(res, 400, rows.error().code, rows.error().message, epoch);
+            }
+            auto summary = publish_offers(store, *rows, *today);
+            if (!summary) {
+                return reply_store_error(res, summary.error(), epoch);
+            }
+            nlohmann::json errors = nlohmann::json::array();
+            for (const RowProblem& p : row_problems(*rows, *format)) {
+                nlohmann::json e{{"where", p.where}, {"field", p.field}, {"message", p.message}};
+                if (!p.id.empty()) {
+                    e["id"] = p.id;
+                }
+                if (!p.column.empty()) {
+                    e["column"] = p.column;
+                }
+                errors.push_back(std::move(e));
+            }
+            audit(admin, "import: published " + std::to_string(summary->published) +
+                             ", unchanged " + std::to_string(summary->unchanged) + ", bad " +
+                             std::to_string(summary->bad));
+            reply_json(res, 200,
+                       admin_reply({{"rows", rows->size()},
+                                    {"published", summary->published},
+                                    {"unchanged", summary->unchanged},
+                                    {"bad", summary->bad},
+                                    {"already_expired", summary->already_expired},
+                                    {"errors", std::move(errors)}},
+                                   epoch));
+        });
+    }
+
+    // POST /v1/admin/jobs/expire: as `jobs expire`.
+    void admin_expire(const httplib::Request& req, httplib::Response& res) {
+        as_admin(req, res, [&](const std::string& epoch, const AdminToken& admin) {
+            const auto today = today_of(req, res, epoch);
+            if (!today) {
+                return;
+            }
+            auto withdrawn = expire_offers(store, *today);
+            if (!withdrawn) {
+                return reply_store_error(res, withdrawn.error(), epoch);
+            }
+            audit(admin, "expire before " + *today + ": withdrew " +
+                             std::to_string(withdrawn->size()) + " offers");
+            reply_json(res, 200,
+                       admin_reply({{"today", *today}, {"withdrawn", *withdrawn}}, epoch));
+        });
+    }
+
+    // DELETE /v1/admin/jobs/ID: as `jobs withdraw`, but idempotent: withdrawing again answers
+    // 200 with "changed": false (a retry after a lost reply is no error). 404 when the offer was
+    // never published.
+    void admin_withdraw(const httplib::Request& req, httplib::Response& res) {
+        as_admin(req, res, [&](const std::string& epoch, const AdminToken& admin) {
+            const std::string id = req.matches[1];
+            auto withdrawn = store.withdraw_offer(id);
+            if (!withdrawn && withdrawn.error().code != "store.unknown_offer") {
+                return reply_store_error(res, withdrawn.error(), epoch);
+            }
+            const auto now = published_or_withdrawn(id, res, epoch);
+            if (!now) {
+                return;
+            }
+            if (withdrawn) {
+                audit(admin, "withdrew offer " + id);
+            }
+            nlohmann::json fields = offer_state_json(state_of(*now));
+            fields["changed"] = withdrawn.ok();
+            reply_json(res, 200, admin_reply(std::move(fields), epoch));
+        });
+    }
+
+    // GET /v1/admin/jobs/ID: the offer's state, sequence and body (when published).
+    void admin_offer(const httplib::Request& req, httplib::Response& res) {
+        as_admin(req, res, [&](const std::string& epoch, const AdminToken&) {
+            const std::string id = req.matches[1];
+            const auto entry = published_or_withdrawn(id, res, epoch);
+            if (!entry) {
+                return;
+            }
+            nlohmann::json fields = offer_state_json(state_of(*entry));
+            if (entry->offer) {
+                fields["offer"] = nlohmann::json::parse(*entry->offer);
+            }
+            reply_json(res, 200, admin_reply(std::move(fields), epoch));
+        });
+    }
+
+    // GET /v1/admin/jobs: every offer's id, state and sequence, by id.
+    void admin_list(const httplib::Request& req, httplib::Response& res) {
+        as_admin(req, res, [&](const std::string& epoch, const AdminToken&) {
+            auto offers = list_offers(store);
+            if (!offers) {
+                return reply_store_error(res, offers.error(), epoch);
+            }
+            nlohmann::json list = nlohmann::json::array();
+            for (const OfferState& o : *offers) {
+                list.push_back(offer_state_json(o));
+            }
+            reply_json(res, 200, admin_reply({{"offers", std::move(list)}}, epoch));
+        });
+    }
+
     // [SECTION] Server
 
     void configure() {
@@ -439,6 +677,24 @@ struct CentralServer::Impl {
                                                    httplib::Response& res) { changes(req, res); });
         http.Get(std::string(kPathHealth),
                  [this](const httplib::Request&, httplib::Response& res) { health(res); });
+
+        const std::string jobs(kPathAdminJobs);
+        const std::string one_offer = jobs + "/([A-Za-z0-9_.-]{1,64})";
+        http.Post(jobs + "/import",
+                  [this](const httplib::Request& req, httplib::Response& res,
+                         const httplib::ContentReader& reader) { admin_import(req, res, reader); });
+        http.Post(jobs + "/expire", [this](const httplib::Request& req, httplib::Response& res) {
+            admin_expire(req, res);
+        });
+        http.Delete(one_offer, [this](const httplib::Request& req, httplib::Response& res) {
+            admin_withdraw(req, res);
+        });
+        http.Get(jobs, [this](const httplib::Request& req, httplib::Response& res) {
+            admin_list(req, res);
+        });
+        http.Get(one_offer, [this](const httplib::Request& req, httplib::Response& res) {
+            admin_offer(req, res);
+        });
 
         // Whatever httplib answers by itself (404, 413 over the payload limit, 400) still gets
         // a JSON body with the epoch, so a kiosk can tell this server from a captive portal.

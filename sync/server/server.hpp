@@ -1,4 +1,5 @@
-// kiosk-central's HTTP front: the /v1 endpoints over a ServerStore (DESIGN.md, "Sync protocol").
+// kiosk-central's HTTP front: the /v1 endpoints over a ServerStore (DESIGN.md, "Sync protocol"),
+// and the staff API for job offers under /v1/admin/jobs.
 // Stateless over its database: every request reads what it needs (including the epoch), so
 // several processes can serve one PostgreSQL database.
 #pragma once
@@ -7,6 +8,7 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "kiosk/core/clock.hpp"
 #include "kiosk/core/result.hpp"
@@ -14,6 +16,10 @@
 #include "sync/server/store.hpp"
 
 namespace kiosk::sync {
+
+// The staff API for job offers (sync/README.md, docs/job-offers.md): POST .../import and
+// .../expire, GET the list or .../ID, DELETE .../ID. Admin tokens only.
+inline constexpr std::string_view kPathAdminJobs = "/v1/admin/jobs";
 
 struct ServerConfig {
     std::size_t threads = 0;  // 0: two per core, at least four (handlers wait on the database)

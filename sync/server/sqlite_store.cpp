@@ -164,33 +164,17 @@ class SqliteStore final : public ServerStore {
     }
 
     Result<std::optional<Device>> device_by_token(const std::string& token_hash) override {
-        const std::lock_guard lock(mu_);
-        Stmt st(db_, schema::kDeviceByToken);
-        st.bind(1, token_hash);
-        const int rc = st.step();
-        if (rc == SQLITE_DONE) {
-            return std::optional<Device>{};
-        }
-        if (rc != SQLITE_ROW) {
-            return sqlite_error(db_, "find device");
-        }
-        auto pk = from_base64url(st.text(2));
-        assert(pk && "devices.sign_public_key holds what enrol() wrote");
-        return std::optional<Device>{
-            Device{st.text(0), st.text(1), pk.value_or(""), st.i64(3) != 0}};
+        return find_one<Device>(
+            schema::kDeviceByToken, token_hash, "find device", [](const Stmt& st) {
+                auto pk = from_base64url(st.text(2));
+                assert(pk && "devices.sign_public_key holds what enrol() wrote");
+                return Device{st.text(0), st.text(1), pk.value_or(""), st.i64(3) != 0};
+            });
     }
 
     Status revoke(const std::string& device_id) override {
-        const std::lock_guard lock(mu_);
-        Stmt st(db_, schema::kRevoke);
-        st.bind(1, device_id);
-        if (auto s = done(st, "revoke"); !s) {
-            return s;
-        }
-        if (sqlite3_changes(db_) == 0) {
-            return make_error("store.unknown_device", "no device " + device_id);
-        }
-        return Ok{};
+        return update_one(schema::kRevoke, device_id, "revoke",
+                          make_error("store.unknown_device", "no device " + device_id));
     }
 
     Result<std::vector<InsertOutcome>> insert_records(
@@ -270,12 +254,7 @@ class SqliteStore final : public ServerStore {
                 rows.bind(2, static_cast<std::int64_t>(limit));
                 int rc = SQLITE_ROW;
                 while ((rc = rows.step()) == SQLITE_ROW) {
-                    FeedEntry e{static_cast<std::uint64_t>(rows.i64(0)), rows.text(1),
-                                std::nullopt};
-                    if (!rows.is_null(2)) {
-                        e.offer = rows.text(2);
-                    }
-                    page.entries.push_back(std::move(e));
+                    page.entries.push_back(entry_of(rows));
                 }
                 return rc == SQLITE_DONE ? Status{Ok{}} : Status{sqlite_error(db_, "read feed")};
             },
@@ -284,6 +263,88 @@ class SqliteStore final : public ServerStore {
             return s.error();
         }
         return page;
+    }
+
+    Status add_admin_token(const std::string& name, const std::string& token_hash,
+                           std::int64_t now_ms) override {
+        const std::lock_guard lock(mu_);
+        Stmt st(db_, schema::kAddAdmin);
+        st.bind(1, name).bind(2, token_hash).bind(3, now_ms);
+        if (auto s = done(st, "add admin token"); !s) {
+            return s;
+        }
+        if (sqlite3_changes(db_) != 1) {
+            return make_error("admin.name_taken", "an admin token is already named " + name);
+        }
+        return Ok{};
+    }
+
+    Result<std::optional<AdminToken>> admin_by_token(const std::string& token_hash) override {
+        return find_one<AdminToken>(schema::kAdminByToken, token_hash, "find admin token",
+                                    admin_of);
+    }
+
+    Status revoke_admin_token(const std::string& name) override {
+        return update_one(schema::kRevokeAdmin, name, "revoke admin token",
+                          make_error("store.unknown_admin", "no admin token named " + name));
+    }
+
+    Result<std::vector<AdminToken>> admin_tokens() override {
+        const std::lock_guard lock(mu_);
+        Stmt st(db_, schema::kAllAdmins);
+        std::vector<AdminToken> out;
+        int rc = SQLITE_ROW;
+        while ((rc = st.step()) == SQLITE_ROW) {
+            out.push_back(admin_of(st));
+        }
+        if (rc != SQLITE_DONE) {
+            return sqlite_error(db_, "list admin tokens");
+        }
+        return out;
+    }
+
+    Result<std::vector<bool>> write_offers(const std::vector<FeedWrite>& writes) override {
+        const std::lock_guard lock(mu_);
+        std::vector<bool> changed;
+        changed.reserve(writes.size());
+        auto s = in_tx([&]() -> Status {
+            Stmt counter(db_, schema::kLockSeq);
+            if (counter.step() != SQLITE_ROW) {
+                return sqlite_error(db_, "read feed counter");
+            }
+            std::int64_t seq = counter.i64(0);
+            while (counter.step() == SQLITE_ROW) {
+            }
+            Stmt upsert(db_, schema::kUpsertOffer);
+            Stmt withdraw(db_, schema::kWithdrawOffer);
+            for (const FeedWrite& w : writes) {
+                Stmt& st = w.offer ? upsert : withdraw;
+                st.reset();
+                st.bind(1, w.offer_id);
+                if (w.offer) {
+                    st.bind(2, *w.offer).bind(3, seq + 1);
+                } else {
+                    st.bind(2, seq + 1);
+                }
+                if (auto d = done(st, "write offer"); !d) {
+                    return d;
+                }
+                const bool wrote = sqlite3_changes(db_) == 1;
+                seq += wrote ? 1 : 0;
+                changed.push_back(wrote);
+            }
+            Stmt set(db_, schema::kSetSeq);
+            set.bind(1, seq);
+            return done(set, "advance feed");
+        });
+        if (!s) {
+            return s.error();
+        }
+        return changed;
+    }
+
+    Result<std::optional<FeedEntry>> offer(const std::string& offer_id) override {
+        return find_one<FeedEntry>(schema::kOffer, offer_id, "read offer", entry_of);
     }
 
   private:
@@ -325,6 +386,52 @@ class SqliteStore final : public ServerStore {
         return Ok{};
     }
 
+    // Runs `sql` with its one parameter; `none` when it changed no row.
+    Status update_one(std::string_view sql, const std::string& key, std::string_view what,
+                      Error none) {
+        const std::lock_guard lock(mu_);
+        Stmt st(db_, sql);
+        st.bind(1, key);
+        if (auto s = done(st, what); !s) {
+            return s;
+        }
+        if (sqlite3_changes(db_) == 0) {
+            return none;
+        }
+        return Ok{};
+    }
+
+    // The row `sql` finds by its one parameter, read by `read`; nullopt when there is none.
+    template <typename T, typename Read>
+    Result<std::optional<T>> find_one(std::string_view sql, const std::string& key,
+                                      std::string_view what, Read&& read) {
+        const std::lock_guard lock(mu_);
+        Stmt st(db_, sql);
+        st.bind(1, key);
+        const int rc = st.step();
+        if (rc == SQLITE_DONE) {
+            return std::optional<T>{};
+        }
+        if (rc != SQLITE_ROW) {
+            return sqlite_error(db_, what);
+        }
+        return std::optional<T>{read(st)};
+    }
+
+    // A row of (seq, id, body): body NULL for a tombstone.
+    static FeedEntry entry_of(const Stmt& st) {
+        FeedEntry e{static_cast<std::uint64_t>(st.i64(0)), st.text(1), std::nullopt};
+        if (!st.is_null(2)) {
+            e.offer = st.text(2);
+        }
+        return e;
+    }
+
+    // A row of (name, created_at, revoked).
+    static AdminToken admin_of(const Stmt& st) {
+        return AdminToken{st.text(0), st.i64(1), st.i64(2) != 0};
+    }
+
     Status init_meta(std::string_view key, const std::string& value) {
         Stmt st(db_, schema::kInitMeta);
         st.bind(1, key).bind(2, value);
@@ -343,34 +450,6 @@ class SqliteStore final : public ServerStore {
                               "the database has no schema: run kiosk-central init");
         }
         return sqlite_error(db_, "read meta");
-    }
-
-    Status feed_write(const std::string& offer_id,
-                      const std::optional<std::string>& body) override {
-        const std::lock_guard lock(mu_);
-        return in_tx([&]() -> Status {
-            Stmt next(db_, schema::kNextSeq);
-            if (next.step() != SQLITE_ROW) {
-                return sqlite_error(db_, "advance feed");
-            }
-            const std::int64_t seq = next.i64(0);
-            while (next.step() == SQLITE_ROW) {
-            }
-            Stmt write(db_, body ? schema::kUpsertOffer : schema::kWithdrawOffer);
-            write.bind(1, offer_id);
-            if (body) {
-                write.bind(2, *body).bind(3, seq);
-            } else {
-                write.bind(2, seq);
-            }
-            if (auto s = done(write, "write offer"); !s) {
-                return s;
-            }
-            if (sqlite3_changes(db_) != 1) {
-                return make_error("store.unknown_offer", "no published offer " + offer_id);
-            }
-            return Ok{};
-        });
     }
 
     std::mutex mu_;

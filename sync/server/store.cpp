@@ -1,4 +1,4 @@
-// Picks the store implementation from the --db argument.
+// Picks the store implementation from the --db argument; the writes every store shares.
 #include "sync/server/store.hpp"
 
 namespace kiosk::sync {
@@ -11,6 +11,18 @@ Result<std::unique_ptr<ServerStore>> open_store(const std::string& url) {
         return make_error("store.open", "--db needs a SQLite path or a postgresql:// URL");
     }
     return open_sqlite_store(url);
+}
+
+Status ServerStore::write_offer(FeedWrite write) {
+    const std::string id = write.offer_id;
+    auto changed = write_offers({std::move(write)});
+    if (!changed) {
+        return changed.error();
+    }
+    if (!changed->at(0)) {
+        return make_error("store.unknown_offer", "no published offer " + id);
+    }
+    return Ok{};
 }
 
 }  // namespace kiosk::sync

@@ -7,10 +7,12 @@
 //     the stored body (same → duplicate, different → conflict). Never read-then-insert.
 //  2. An enrolment code is spent by one conditional UPDATE in the same transaction that adds the
 //     device, so two servers cannot both accept it.
-//  3. The change feed's sequence comes from a single counter row updated in the offer's own
-//     transaction: writers serialise on that row, so sequence numbers become visible in order
-//     and a reader never skips one (a bigserial could commit out of order).
-//  4. Tokens and enrolment codes are stored only as SHA-256 hashes.
+//  3. The change feed's sequence comes from a single counter row, locked first by every
+//     transaction that writes offers: writers serialise on that row, so sequence numbers become
+//     visible in order and a reader never skips one (a bigserial could commit out of order). A
+//     transaction numbers its writes itself and sets the counter once at the end; only a write
+//     that changes a row takes a number, so the head is always the sequence of a stored row.
+//  4. Tokens (kiosk and admin) and enrolment codes are stored only as SHA-256 hashes.
 #pragma once
 
 #include <cstdint>
@@ -43,6 +45,19 @@ struct StoredRecord {
 };
 
 enum class InsertOutcome { created, duplicate, conflict };
+
+// One change to the feed: an offer's new body (canonical JSON), or its withdrawal (nullopt).
+struct FeedWrite {
+    std::string offer_id;
+    std::optional<std::string> offer;
+};
+
+// A credential of central-office staff for the admin API (the token itself is never stored).
+struct AdminToken {
+    std::string name;
+    std::int64_t created_at = 0;  // Unix ms
+    bool revoked = false;
+};
 
 struct FeedEntry {
     std::uint64_t seq = 0;
@@ -84,19 +99,33 @@ class ServerStore {
     virtual Status for_each_record(
         const std::function<void(const StoredRecord&, const Device&)>& fn) = 0;
 
-    // Job offers: each call takes the next feed sequence in its own transaction.
+    // Staff credentials for /v1/admin. Errors: "admin.name_taken" (also by a revoked token).
+    virtual Status add_admin_token(const std::string& name, const std::string& token_hash,
+                                   std::int64_t now_ms) = 0;
+    virtual Result<std::optional<AdminToken>> admin_by_token(const std::string& token_hash) = 0;
+    // Errors: "store.unknown_admin".
+    virtual Status revoke_admin_token(const std::string& name) = 0;
+    // By name.
+    virtual Result<std::vector<AdminToken>> admin_tokens() = 0;
+
+    // Job offers. A batch of writes in one transaction, in order (rule 3): an upsert always
+    // changes the feed; withdrawing an offer that is not published changes nothing and takes no
+    // sequence. Returns, for each write, whether it changed the feed.
+    virtual Result<std::vector<bool>> write_offers(const std::vector<FeedWrite>& writes) = 0;
+    // One write in its own transaction.
     Status put_offer(const std::string& offer_id, const std::string& canonical_json) {
-        return feed_write(offer_id, canonical_json);
+        return write_offer(FeedWrite{offer_id, canonical_json});
     }
+    // Errors: "store.unknown_offer" when the offer is not published (never, or withdrawn).
     Status withdraw_offer(const std::string& offer_id) {
-        return feed_write(offer_id, std::nullopt);
+        return write_offer(FeedWrite{offer_id, std::nullopt});
     }
+    // One offer's latest state (a tombstone when withdrawn); nullopt when never published.
+    virtual Result<std::optional<FeedEntry>> offer(const std::string& offer_id) = 0;
     virtual Result<FeedPage> changes(std::uint64_t after_seq, std::size_t limit) = 0;
 
-  protected:
-    // One change-feed entry: an upsert with a body, or a tombstone with none.
-    virtual Status feed_write(const std::string& offer_id,
-                              const std::optional<std::string>& body) = 0;
+  private:
+    Status write_offer(FeedWrite write);
 };
 
 // "postgresql://..." or "postgres://..." → PostgreSQL; anything else is a SQLite file path.
