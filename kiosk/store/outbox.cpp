@@ -1,7 +1,9 @@
 // The outbox state machine's transitions (diagram and invariants in outbox.hpp).
 #include "kiosk/store/outbox.hpp"
 
+#include <algorithm>
 #include <cassert>
+#include <limits>
 
 #include "kiosk/store/sqlite.hpp"
 
@@ -13,31 +15,37 @@ std::size_t changes(Database& db) {
     return static_cast<std::size_t>(sqlite3_changes64(db.handle()));
 }
 
-// Runs `sql` once per id (bound as parameter 1 after `bind_rest`) inside one transaction and
-// returns the number of rows changed in total.
+// Runs `sql` once per id (bound as parameter 1 after `bind_rest`) in the caller's transaction
+// and returns the number of rows changed in total.
+template <typename BindRest>
+Result<std::size_t> run_for_each_id(Database& db, std::string_view sql,
+                                    std::span<const std::string> record_ids, BindRest bind_rest) {
+    auto stmt = Statement::prepare(db.handle(), sql);
+    if (!stmt) {
+        return stmt.error();
+    }
+    std::size_t changed = 0;
+    for (const std::string& id : record_ids) {
+        stmt->bind(1, std::string_view(id));
+        bind_rest(*stmt);
+        if (auto ran = stmt->run(); !ran) {
+            return ran.error();
+        }
+        changed += changes(db);
+        stmt->reset();
+    }
+    return changed;
+}
+
+// The same in a transaction of its own.
 template <typename BindRest>
 Result<std::size_t> for_each_id(Database& db, std::string_view sql,
                                 std::span<const std::string> record_ids, BindRest bind_rest) {
     if (record_ids.empty()) {
         return std::size_t{0};
     }
-    return in_transaction<std::size_t>(db, [&]() -> Result<std::size_t> {
-        auto stmt = Statement::prepare(db.handle(), sql);
-        if (!stmt) {
-            return stmt.error();
-        }
-        std::size_t changed = 0;
-        for (const std::string& id : record_ids) {
-            stmt->bind(1, std::string_view(id));
-            bind_rest(*stmt);
-            if (auto ran = stmt->run(); !ran) {
-                return ran.error();
-            }
-            changed += changes(db);
-            stmt->reset();
-        }
-        return changed;
-    });
+    return in_transaction<std::size_t>(
+        db, [&] { return run_for_each_id(db, sql, record_ids, bind_rest); });
 }
 
 // The columns OutboxRecord and RejectedRecord share, selected first and in this order.
@@ -174,12 +182,64 @@ Result<std::vector<OutboxRecord>> claim_batch(Database& db, std::size_t max_reco
     });
 }
 
+namespace {
+
+constexpr std::string_view kMarkAcked =
+    "UPDATE outbox SET state = 'acked', last_error = NULL, "
+    "updated_at = unixepoch() WHERE record_id = ? AND state = 'sending'";
+
+// T8's work inside the caller's transaction: the oldest acked rows beyond the newest
+// `keep_last_n`, at most `max_rows` of them. The (keep_last_n + 1)-th newest acked row is found
+// on the (state, device_seq) index (a walk of keep_last_n entries, ~0.3 ms for 10,000 here);
+// with fewer acked rows than that it is NULL and nothing goes.
+Result<std::size_t> purge_oldest_acked(Database& db, std::size_t keep_last_n,
+                                       std::size_t max_rows) {
+    auto purge = Statement::prepare(
+        db.handle(),
+        "DELETE FROM outbox WHERE rowid IN (SELECT rowid FROM outbox WHERE state = 'acked' AND "
+        "device_seq <= (SELECT device_seq FROM outbox WHERE state = 'acked' "
+        "ORDER BY device_seq DESC LIMIT 1 OFFSET ?1) ORDER BY device_seq LIMIT ?2)");
+    if (!purge) {
+        return purge.error();
+    }
+    purge->bind(1, static_cast<std::int64_t>(keep_last_n))
+        .bind(2, static_cast<std::int64_t>(
+                     std::min<std::size_t>(max_rows, std::numeric_limits<std::int64_t>::max())));
+    if (auto ran = purge->run(); !ran) {
+        return ran.error();
+    }
+    return changes(db);
+}
+
+}  // namespace
+
 // T3 (the row and its sealed body stay until T8).
 Result<std::size_t> mark_acked(Database& db, std::span<const std::string> record_ids) {
-    return for_each_id(db,
-                       "UPDATE outbox SET state = 'acked', last_error = NULL, "
-                       "updated_at = unixepoch() WHERE record_id = ? AND state = 'sending'",
-                       record_ids, [](Statement&) {});
+    return for_each_id(db, kMarkAcked, record_ids, [](Statement&) {});
+}
+
+// T3, then T8 for at most max_purged rows, in one transaction.
+Result<AckedAndPurged> mark_acked_and_purge(Database& db, std::span<const std::string> record_ids,
+                                            std::size_t keep_last_n, std::size_t max_purged) {
+    if (record_ids.empty()) {
+        return AckedAndPurged{};
+    }
+    return in_transaction<AckedAndPurged>(db, [&]() -> Result<AckedAndPurged> {
+        AckedAndPurged done;
+        auto acked = run_for_each_id(db, kMarkAcked, record_ids, [](Statement&) {});
+        if (!acked) {
+            return acked.error();
+        }
+        done.acked = *acked;
+        if (done.acked > 0 && max_purged > 0) {
+            auto purged = purge_oldest_acked(db, keep_last_n, max_purged);
+            if (!purged) {
+                return purged.error();
+            }
+            done.purged = *purged;
+        }
+        return done;
+    });
 }
 
 // T4
@@ -240,22 +300,23 @@ Result<std::size_t> requeue_for_new_epoch(Database& db) {
     return changes(db);
 }
 
-// T8
+// T8, one slice per transaction so that a writer on another connection (the UI) waits for one
+// slice at most, never for the whole purge.
 Result<std::size_t> purge_acked(Database& db, std::size_t keep_last_n) {
-    auto purge = Statement::prepare(
-        db.handle(),
-        "DELETE FROM outbox WHERE state = 'acked' AND device_seq NOT IN "
-        "(SELECT device_seq FROM outbox WHERE state = 'acked' ORDER BY device_seq DESC LIMIT ?)");
-    if (!purge) {
-        return purge.error();
+    std::size_t purged = 0;
+    for (;;) {
+        auto slice = in_transaction<std::size_t>(
+            db, [&] { return purge_oldest_acked(db, keep_last_n, kPurgeSliceRows); });
+        if (!slice) {
+            return slice.error();
+        }
+        purged += *slice;
+        if (*slice < kPurgeSliceRows) {
+            break;
+        }
     }
-    purge->bind(1, static_cast<std::int64_t>(keep_last_n));
-    if (auto ran = purge->run(); !ran) {
-        return ran.error();
-    }
-    const std::size_t purged = changes(db);
     // secure_delete zeroes the freed pages in the database; the WAL still holds their old images
-    // until it is checkpointed and truncated. The delete has committed, so a checkpoint blocked
+    // until it is checkpointed and truncated. The deletes have committed, so a checkpoint blocked
     // by a reader is not a failure of the purge: the sync worker checkpoints after every pass.
     if (purged > 0) {
         (void)db.checkpoint();

@@ -17,8 +17,9 @@
 //        +-- T5b unclaim ------+ acked ------------------------------------------+
 //            (claimed, never      |
 //             sent)               |
-//                                 | T8 purge_acked (all but the newest keep_last_n acked rows;
-//                                 v    secure_delete on, then a WAL checkpoint)
+//                                 | T8 purge_acked (all but the newest keep_last_n acked rows,
+//                                 |    in slices; secure_delete on, then a WAL checkpoint), or a
+//                                 v    slice of it with T3 (mark_acked_and_purge)
 //                              (purged: the row and its sealed body are gone)
 //
 // Invariants:
@@ -114,6 +115,18 @@ Result<std::vector<OutboxRecord>> claim_batch(Database& db, std::size_t max_reco
 // body until T8. Returns how many rows moved (ids not in `sending` are skipped).
 Result<std::size_t> mark_acked(Database& db, std::span<const std::string> record_ids);
 
+// T3 followed by a slice of T8 in the same transaction: the sync worker's ack during a pass.
+// After acking, deletes the oldest acked rows beyond the newest `keep_last_n`, at most
+// `max_purged` of them (none when nothing was acked). Purging as the acks come keeps each of the
+// worker's transactions short; one purge of tens of thousands of rows at the end of a long pass
+// held the write lock for hundreds of milliseconds while the UI waited to save.
+struct AckedAndPurged {
+    std::size_t acked = 0;
+    std::size_t purged = 0;
+};
+Result<AckedAndPurged> mark_acked_and_purge(Database& db, std::span<const std::string> record_ids,
+                                            std::size_t keep_last_n, std::size_t max_purged);
+
 // T4: the server refused this record for good. `reason` is kept for staff (no personal data).
 // store.wrong_state if the record is not in `sending` (unknown ids included).
 Status mark_rejected(Database& db, std::string_view record_id, std::string_view reason);
@@ -137,9 +150,11 @@ Result<std::size_t> recover_after_crash(Database& db);
 // back to `queued` (last_error cleared, attempts unchanged). Returns how many rows moved.
 Result<std::size_t> requeue_for_new_epoch(Database& db);
 
-// T8: deletes all acked rows except the newest `keep_last_n` (by device_seq), then checkpoints
+// T8: deletes all acked rows except the newest `keep_last_n` (by device_seq), oldest first, in
+// transactions of at most kPurgeSliceRows rows (each row goes in exactly one), then checkpoints
 // the WAL (best effort: a busy reader postpones it to the worker's next checkpoint) so the deleted
 // sealed bodies leave it too. Returns how many rows were purged.
+inline constexpr std::size_t kPurgeSliceRows = 256;  // a few ms of secure_delete here
 Result<std::size_t> purge_acked(Database& db, std::size_t keep_last_n);
 
 Result<OutboxCounts> counts(Database& db);

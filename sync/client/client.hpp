@@ -24,8 +24,9 @@
 //      recreated, so acked and rejected records are requeued (store::requeue_for_new_epoch) and
 //      pushed again; the server answers `duplicate` for those it still holds. A change first seen
 //      while pulling triggers a second push in the same pass.
-//   P5 purge acked records beyond WorkerOptions::acked_retention and checkpoint the WAL so purged
-//      sealed bodies leave it too.
+//   P5 purge acked records beyond WorkerOptions::acked_retention: during the pass in the
+//      transaction of an ack (once store::kPurgeSliceRows were acked since the last purge), the
+//      rest at its end in slices; then checkpoint the WAL so purged sealed bodies leave it too.
 //   P2-P5 commit with synchronous=NORMAL on the worker's connection (the UI's stays FULL): a
 //      power cut can only take the database back to an earlier moment of the pass, which costs
 //      re-sends the server answers `duplicate`; the argument is at RelaxedDurability in
@@ -180,6 +181,7 @@ class SyncWorker {
     TransportConfig transport_base_;
     WorkerOptions options_;
     bool recovered_ = false;
+    std::size_t unpurged_ = 0;  // records acked since the last purge (P5)
     std::size_t batch_records_;
     std::size_t batch_bytes_;
 };

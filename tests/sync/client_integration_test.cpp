@@ -21,6 +21,7 @@
 #include "kiosk/store/outbox.hpp"
 #include "kiosk/store/registrations.hpp"
 #include "kiosk/store/settings.hpp"
+#include "kiosk/store/sqlite.hpp"
 #include "kiosk/store/sync_state.hpp"
 #include "server_support.hpp"
 #include "sync/client/client.hpp"
@@ -236,6 +237,60 @@ TEST_F(RealServer, OnlyOneWorkerSyncsADatabaseAtATime) {
     EXPECT_EQ(kiosk.counts().queued, 0);
 }
 
+// T3 + a slice of T8 in one transaction: an ack purges the oldest acked rows beyond the window,
+// at most max_purged of them, and only when it acked something.
+TEST(OutboxAckPurge, AnAckPurgesAtMostItsSliceOfTheOldestAckedRows) {
+    KioskDb kiosk;
+    const BoxKeyPair server = BoxKeyPair::generate();
+    kiosk.submit(10, server.public_key);
+    auto ids_of = [](const std::vector<store::OutboxRecord>& batch) {
+        std::vector<std::string> ids;
+        for (const auto& r : batch) {
+            ids.push_back(r.record_id);
+        }
+        return ids;
+    };
+    auto acked_seqs = [&] {
+        std::vector<std::int64_t> seqs;
+        auto select = store::Statement::prepare(
+            kiosk.db().handle(),
+            "SELECT device_seq FROM outbox WHERE state = 'acked' ORDER BY device_seq");
+        EXPECT_TRUE(select.ok());
+        const store::Statement& row = *select;
+        EXPECT_TRUE(store::for_each_row(*select, [&] {
+                        seqs.push_back(row.column_int64(0));
+                        return true;
+                    }).ok());
+        return seqs;
+    };
+
+    const auto first = ids_of(store::claim_batch(kiosk.db(), 6, 1U << 20).value());
+    auto done = store::mark_acked_and_purge(kiosk.db(), first, 2, 0);
+    ASSERT_TRUE(done.ok());
+    EXPECT_EQ(done->acked, 6U);
+    EXPECT_EQ(done->purged, 0U) << "max_purged 0: no purge";
+    // Acking what is no longer `sending` acks nothing, so it purges nothing either.
+    done = store::mark_acked_and_purge(kiosk.db(), first, 2, 100);
+    ASSERT_TRUE(done.ok());
+    EXPECT_EQ(done->acked, 0U);
+    EXPECT_EQ(done->purged, 0U);
+
+    const auto second = ids_of(store::claim_batch(kiosk.db(), 1, 1U << 20).value());
+    done = store::mark_acked_and_purge(kiosk.db(), second, 2, 3);
+    ASSERT_TRUE(done.ok());
+    EXPECT_EQ(done->acked, 1U);
+    EXPECT_EQ(done->purged, 3U) << "5 beyond the window, at most 3 go";
+    EXPECT_EQ(acked_seqs(), (std::vector<std::int64_t>{4, 5, 6, 7}));
+
+    const auto third = ids_of(store::claim_batch(kiosk.db(), 3, 1U << 20).value());
+    done = store::mark_acked_and_purge(kiosk.db(), third, 2, 100);
+    ASSERT_TRUE(done.ok());
+    EXPECT_EQ(done->acked, 3U);
+    EXPECT_EQ(done->purged, 5U);
+    EXPECT_EQ(acked_seqs(), (std::vector<std::int64_t>{9, 10})) << "the newest 2 stay";
+    EXPECT_EQ(kiosk.counts().queued, 0);
+}
+
 TEST_F(RealServer, ABacklogDrainsInBatchesAndEachRecordLandsOnce) {
     KioskDb kiosk;
     ASSERT_TRUE(enroll(kiosk.db(), server_config(), enrol_code()).ok());
@@ -252,6 +307,31 @@ TEST_F(RealServer, ABacklogDrainsInBatchesAndEachRecordLandsOnce) {
     // device_seq order is kept on the server side as well.
     EXPECT_EQ(server_count("SELECT min(device_seq) FROM records"), 1);
     EXPECT_EQ(server_count("SELECT max(device_seq) FROM records"), 30);
+}
+
+// P5: a pass longer than a purge slice purges as it acks (store::mark_acked_and_purge) and what
+// is left at its end, and keeps exactly the newest acked_retention acked records (outbox.hpp
+// invariant 3).
+TEST_F(RealServer, ALongPassKeepsExactlyTheNewestAckedRecords) {
+    KioskDb kiosk;
+    ASSERT_TRUE(enroll(kiosk.db(), server_config(), enrol_code()).ok());
+    kiosk.submit(static_cast<int>(store::kPurgeSliceRows) + 100, server_pk_);
+    const SystemClock clock;
+    WorkerOptions options;
+    options.max_records = 40;
+    options.acked_retention = 30;
+    SyncWorker worker(kiosk.db(), clock, {}, options);
+    const PassOutcome out = worker.run_pass();
+    ASSERT_TRUE(out.ok) << out.error.code << ": " << out.error.message;
+    EXPECT_EQ(out.report.acked, store::kPurgeSliceRows + 100);
+    EXPECT_EQ(server_count("SELECT count(*) FROM records"),
+              static_cast<long long>(store::kPurgeSliceRows) + 100);
+    EXPECT_EQ(kiosk.counts().acked, 30);
+    auto oldest_kept = store::query_int64(
+        kiosk.db().handle(), "SELECT min(device_seq) FROM outbox WHERE state = 'acked'");
+    ASSERT_TRUE(oldest_kept.ok());
+    EXPECT_EQ(*oldest_kept, static_cast<std::int64_t>(store::kPurgeSliceRows) + 100 - 30 + 1);
+    EXPECT_EQ(std::filesystem::file_size(kiosk.path() + "-wal"), 0U);
 }
 
 TEST_F(RealServer, ABadOrReusedEnrolmentCodeFailsClearly) {
