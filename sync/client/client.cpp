@@ -268,8 +268,8 @@ class HttpThread {
     HttpThread(const HttpThread&) = delete;
     HttpThread& operator=(const HttpThread&) = delete;
 
-    // body nullopt: GET target; else POST target with the JSON body.
-    void start(std::string target, std::optional<std::string> body, std::string token) {
+    // body nullopt: GET target; else POST target with the body (make_request_body).
+    void start(std::string target, std::optional<RequestBody> body, std::string token) {
         {
             const std::lock_guard lock(mu_);
             assert(!request_ && !reply_ && "HttpThread: one request at a time");
@@ -294,7 +294,7 @@ class HttpThread {
   private:
     struct Request {
         std::string target;
-        std::optional<std::string> body;
+        std::optional<RequestBody> body;
         std::string token;
     };
 
@@ -312,7 +312,7 @@ class HttpThread {
                 request_.reset();
             }
             Reply reply = request.body
-                              ? transport.post_json(request.target, *request.body, request.token)
+                              ? transport.post(request.target, *request.body, request.token)
                               : transport.get(request.target, request.token);
             {
                 const std::lock_guard lock(mu_);
@@ -399,6 +399,7 @@ void SyncWorker::grow() {
 
 // T2 and signing: the next batch as it goes on the wire, or nullopt when nothing is queued.
 Result<std::optional<SyncWorker::Prepared>> SyncWorker::prepare(const Identity& identity,
+                                                                const TransportConfig& config,
                                                                 PassReport& report) {
     for (;;) {
         auto batch = store::claim_batch(db_, batch_records_, batch_bytes_);
@@ -431,7 +432,8 @@ Result<std::optional<SyncWorker::Prepared>> SyncWorker::prepare(const Identity& 
                            Envelope{std::move(sealed), std::move(*sig)}});
         }
         if (!prepared.ids.empty()) {
-            prepared.body = encode(wire);
+            // gzip here too, while other batches are on the wire, not on the HTTP thread.
+            prepared.body = make_request_body(encode(wire), config);
             return std::optional<Prepared>(std::move(prepared));
         }
     }
@@ -592,7 +594,7 @@ PassOutcome SyncWorker::push(HttpThread& http, const TransportConfig& config,
         if (next || stopped) {
             return;
         }
-        auto prepared = prepare(identity, report);
+        auto prepared = prepare(identity, config, report);
         if (!prepared) {
             stop(store_failed(prepared.error()));
         } else if (*prepared) {

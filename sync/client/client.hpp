@@ -161,7 +161,7 @@ class SyncWorker {
     // A claimed batch, signed and encoded, not sent yet.
     struct Prepared {
         std::vector<std::string> ids;  // in the order of the records in body
-        std::string body;              // the PushBatch as JSON
+        RequestBody body;              // the PushBatch as JSON, gzip when large
     };
     // What became of a batch that was sent: kNext (settled, go on), kResized (given back after a
     // 413, the batch size changed), kStop (the pass stops; its outcome is set).
@@ -169,7 +169,8 @@ class SyncWorker {
 
     PassOutcome push(HttpThread& http, const TransportConfig& config, const Identity& identity,
                      const std::string& token);
-    Result<std::optional<Prepared>> prepare(const Identity& identity, PassReport& report);
+    Result<std::optional<Prepared>> prepare(const Identity& identity, const TransportConfig& config,
+                                            PassReport& report);
     Settled settle(const std::vector<std::string>& ids, const Reply& reply, PassReport& report,
                    PassOutcome& failure);
     PassOutcome pull(HttpThread& http, const std::string& token);

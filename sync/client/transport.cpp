@@ -157,6 +157,13 @@ std::optional<Millis> parse_retry_after(std::string_view value) {
     return Millis{seconds * 1000};
 }
 
+RequestBody make_request_body(std::string json, const TransportConfig& config) {
+    if (json.size() > config.gzip_request_over) {
+        return RequestBody{gzip_compress(json, kRequestGzipLevel), true};
+    }
+    return RequestBody{std::move(json), false};
+}
+
 Transport::Transport(TransportConfig config) : config_(std::move(config)) {
     std::call_once(g_curl_once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
     curl_ = curl_easy_init();
@@ -173,11 +180,15 @@ Reply Transport::get(std::string_view target, std::string_view bearer_token) {
 
 Reply Transport::post_json(std::string_view target, std::string_view body,
                            std::string_view bearer_token) {
-    const std::string copy(body);
-    return perform(target, &copy, bearer_token);
+    return post(target, make_request_body(std::string(body), config_), bearer_token);
 }
 
-Reply Transport::perform(std::string_view target, const std::string* body,
+Reply Transport::post(std::string_view target, const RequestBody& body,
+                      std::string_view bearer_token) {
+    return perform(target, &body, bearer_token);
+}
+
+Reply Transport::perform(std::string_view target, const RequestBody* body,
                          std::string_view bearer_token) {
     CURL* h = static_cast<CURL*>(curl_);
     curl_easy_reset(h);  // keeps the connection cache, drops every option of the last request
@@ -230,20 +241,18 @@ Reply Transport::perform(std::string_view target, const std::string* body,
         auth = "Authorization: Bearer " + std::string(bearer_token);
         list = curl_slist_append(list, auth.c_str());
     }
-    std::string payload;
     if (body != nullptr) {
         list = curl_slist_append(list, "Content-Type: application/json");
         // No "Expect: 100-continue" round trip before each body over 1 KiB.
         list = curl_slist_append(list, "Expect:");
-        if (body->size() > config_.gzip_request_over) {
-            payload = gzip_compress(*body);
+        if (body->gzip) {
             list = curl_slist_append(list, "Content-Encoding: gzip");
-        } else {
-            payload = *body;
         }
         curl_easy_setopt(h, CURLOPT_POST, 1L);
-        curl_easy_setopt(h, CURLOPT_POSTFIELDS, payload.data());
-        curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(payload.size()));
+        // Not copied by curl (CURLOPT_POSTFIELDS): `body` outlives curl_easy_perform below.
+        curl_easy_setopt(h, CURLOPT_POSTFIELDS, body->bytes.data());
+        curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE,
+                         static_cast<curl_off_t>(body->bytes.size()));
     }
     curl_easy_setopt(h, CURLOPT_HTTPHEADER, list);
 

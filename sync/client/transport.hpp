@@ -76,6 +76,21 @@ Verdict classify_status(long status);
 // however long, is capped at one hour against a hostile server.
 std::optional<Millis> parse_retry_after(std::string_view value);
 
+// A POST body as it goes on the wire.
+struct RequestBody {
+    std::string bytes;
+    bool gzip = false;  // sent with Content-Encoding: gzip
+};
+
+// gzip level for request bodies. A push body is mostly base64 of sealed boxes and signatures
+// (random bytes), which deflate only shrinks by its Huffman coding: level 1 leaves it within
+// ~1.5 % of level 6's size for much less CPU (BENCHMARKS.md, "Sync").
+inline constexpr int kRequestGzipLevel = 1;
+
+// `json` as post_json sends it: gzip when over config.gzip_request_over bytes. A push batch costs
+// milliseconds here, so SyncWorker makes its body while other batches are on the wire.
+RequestBody make_request_body(std::string json, const TransportConfig& config);
+
 class Transport {
   public:
     explicit Transport(TransportConfig config);
@@ -87,11 +102,13 @@ class Transport {
     Reply get(std::string_view target, std::string_view bearer_token);
     // POST base_url + target with a JSON body (gzip when large).
     Reply post_json(std::string_view target, std::string_view body, std::string_view bearer_token);
+    // POST base_url + target with a JSON body already made by make_request_body.
+    Reply post(std::string_view target, const RequestBody& body, std::string_view bearer_token);
 
     const TransportConfig& config() const { return config_; }
 
   private:
-    Reply perform(std::string_view target, const std::string* body, std::string_view bearer_token);
+    Reply perform(std::string_view target, const RequestBody* body, std::string_view bearer_token);
 
     TransportConfig config_;
     void* curl_ = nullptr;  // CURL*; kept opaque so users do not include curl.h

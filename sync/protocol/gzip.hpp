@@ -12,7 +12,8 @@
 
 namespace kiosk::sync {
 
-// Level 1..9 as zlib; 9 for sealed records (small, compressed once), 6 for HTTP bodies.
+// Level 1..9 as zlib; 9 for sealed records (small, compressed once); HTTP request bodies use
+// kiosk-sync's kRequestGzipLevel (sync/client/transport.hpp).
 std::string gzip_compress(std::string_view data, int level = 6);
 
 // One complete gzip member, nothing after it. Errors: "gzip.corrupt" (bad header, checksum,
