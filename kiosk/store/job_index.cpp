@@ -234,18 +234,37 @@ Status unindex_offers_in_transaction(Database& db, std::span<const std::string> 
     if (ids.empty()) {
         return Ok{};
     }
-    // The ids as one JSON array, read back by json_each: one statement for any number.
-    const std::string list =
-        nlohmann::json(std::vector<std::string>(ids.begin(), ids.end())).dump();
+    // First the docs of the ids that are indexed, one lookup each: most offers of a feed are
+    // new, and a page of new offers then costs no more. (Matching the ids inside the four
+    // statements below made SQLite build and drop a temporary table of them in each.)
+    auto find = Statement::prepare(db.handle(), "SELECT doc FROM job_offer_search WHERE id = ?1");
+    if (!find) {
+        return find.error();
+    }
+    std::vector<std::int64_t> docs;
+    for (const std::string& id : ids) {
+        find->bind(1, std::string_view(id));
+        auto found = for_each_row(*find, [&]() {
+            docs.push_back(find->column_int64(0));
+            return true;
+        });
+        find->reset();
+        if (!found) {
+            return found;
+        }
+    }
+    if (docs.empty()) {
+        return Ok{};
+    }
+    // The docs as one JSON array, read back by json_each: one statement for any number.
+    const std::string list = nlohmann::json(docs).dump();
     constexpr std::array<std::string_view, 4> kSteps = {
         "INSERT INTO job_offer_fts (job_offer_fts, rowid, words) "
-        "SELECT 'delete', w.doc, w.words FROM job_offer_search s "
-        "JOIN job_offer_content w ON w.doc = s.doc WHERE s.id IN (SELECT value FROM json_each(?1))",
-        "DELETE FROM job_offer_content WHERE doc IN (SELECT doc FROM job_offer_search "
-        "WHERE id IN (SELECT value FROM json_each(?1)))",
-        "DELETE FROM job_offer_languages WHERE doc IN (SELECT doc FROM job_offer_search "
-        "WHERE id IN (SELECT value FROM json_each(?1)))",
-        "DELETE FROM job_offer_search WHERE id IN (SELECT value FROM json_each(?1))",
+        "SELECT 'delete', doc, words FROM job_offer_content "
+        "WHERE doc IN (SELECT value FROM json_each(?1))",
+        "DELETE FROM job_offer_content WHERE doc IN (SELECT value FROM json_each(?1))",
+        "DELETE FROM job_offer_languages WHERE doc IN (SELECT value FROM json_each(?1))",
+        "DELETE FROM job_offer_search WHERE doc IN (SELECT value FROM json_each(?1))",
     };
     for (const std::string_view sql : kSteps) {
         auto stmt = Statement::prepare(db.handle(), sql);

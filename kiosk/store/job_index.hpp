@@ -87,9 +87,10 @@ class OfferIndexWriter {
     Statement language_;  // job_offer_languages
 };
 
-// Removes the search rows of the offers with these ids (unknown ids are fine), in one
-// statement per table; the caller holds the transaction. The triggers would do the same per
-// offer, but FTS5 writes a segment for each statement that way (see apply_offer_page).
+// Removes the search rows of the offers with these ids (unknown ids are fine): one lookup per
+// id, then, if any is indexed, one statement per table; the caller holds the transaction. The
+// triggers would do the same per offer, but FTS5 writes a segment for each statement that way
+// (see apply_offer_page).
 Status unindex_offers_in_transaction(Database& db, std::span<const std::string> ids);
 
 // Empties the index (before every offer is dropped); the caller holds the transaction.
