@@ -7,6 +7,8 @@
 #include <array>
 #include <cassert>
 #include <limits>
+#include <memory>
+#include <vector>
 
 namespace kiosk::sync {
 namespace {
@@ -20,14 +22,58 @@ Bytef* in_ptr(std::string_view data) {
     return reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
 }
 
+// deflateInit2 allocates ~400 KiB of state (window, hash chains, pending buffer: memLevel 9) and
+// clears its hash table in fresh pages; for a 1 KiB record that set-up cost more than the
+// compression itself. So each thread keeps the streams it has used, one per (level, window),
+// and resets them between uses: deflateReset leaves a stream as deflateInit2 made it, so the
+// output is the same bytes. The memory is held until the thread ends.
+class DeflateStreams {
+  public:
+    DeflateStreams() = default;
+    DeflateStreams(const DeflateStreams&) = delete;
+    DeflateStreams& operator=(const DeflateStreams&) = delete;
+    ~DeflateStreams() {
+        for (auto& kept : kept_) {
+            deflateEnd(kept.stream.get());
+        }
+    }
+
+    // A stream ready for new input (z_stream must not move once initialised: its state points
+    // back at it, hence the unique_ptr).
+    z_stream& get(int level, int window_bits) {
+        for (auto& kept : kept_) {
+            if (kept.level == level && kept.window_bits == window_bits) {
+                const int reset = deflateReset(kept.stream.get());
+                assert(reset == Z_OK && "deflateReset on a stream of ours failed");
+                (void)reset;
+                return *kept.stream;
+            }
+        }
+        auto stream = std::make_unique<z_stream>();
+        const int init =
+            deflateInit2(stream.get(), level, Z_DEFLATED, window_bits, 9, Z_DEFAULT_STRATEGY);
+        assert(init == Z_OK && "deflateInit2 failed (out of memory?)");
+        (void)init;
+        kept_.push_back(Kept{level, window_bits, std::move(stream)});
+        return *kept_.back().stream;
+    }
+
+  private:
+    struct Kept {
+        int level;
+        int window_bits;
+        std::unique_ptr<z_stream> stream;
+    };
+    std::vector<Kept> kept_;
+};
+
+thread_local DeflateStreams t_deflate_streams;
+
 std::string deflate_with(std::string_view data, int level, int window_bits,
                          std::string_view dictionary) {
     assert(level >= 1 && level <= 9 && "deflate level must be 1..9");
     assert(data.size() <= std::numeric_limits<uInt>::max() && "gzip input over 4 GiB");
-    z_stream zs{};
-    const int init = deflateInit2(&zs, level, Z_DEFLATED, window_bits, 9, Z_DEFAULT_STRATEGY);
-    assert(init == Z_OK && "deflateInit2 failed (out of memory?)");
-    (void)init;
+    z_stream& zs = t_deflate_streams.get(level, window_bits);
     if (!dictionary.empty()) {
         deflateSetDictionary(&zs, reinterpret_cast<const Bytef*>(dictionary.data()),
                              static_cast<uInt>(dictionary.size()));
@@ -41,7 +87,6 @@ std::string deflate_with(std::string_view data, int level, int window_bits,
     assert(rc == Z_STREAM_END && "deflateBound was not enough");
     (void)rc;
     out.resize(zs.total_out);
-    deflateEnd(&zs);
     return out;
 }
 

@@ -14,6 +14,7 @@
 #include "sync/client/client.hpp"
 #include "sync/client/transport.hpp"
 #include "sync/protocol/encoding.hpp"
+#include "sync/protocol/gzip.hpp"
 
 namespace kiosk::sync::client {
 namespace {
@@ -80,6 +81,37 @@ TEST(Backoff, RetryAfterIsAFloorAndSuccessResets) {
     backoff.reset();
     EXPECT_EQ(backoff.failures(), 0);
     EXPECT_LE(backoff.next_delay(), Millis{1000});
+}
+
+// The push body is gzipped by the worker (make_request_body) with zlib streams each thread
+// keeps and resets between uses (gzip.cpp): a body must come out the same every time, whatever
+// was compressed before it on the thread.
+TEST(RequestBody, SmallBodiesGoAsTheyAreLargeOnesGzipTheSameEveryTime) {
+    TransportConfig config;
+    config.gzip_request_over = 64;
+    const RequestBody small = make_request_body(R"({"v":1})", config);
+    EXPECT_FALSE(small.gzip);
+    EXPECT_EQ(small.bytes, R"({"v":1})");
+
+    std::string json = R"({"records":[)";
+    for (int i = 0; i < 200; ++i) {
+        json += R"({"record_id":")" + random_id() + R"("},)";
+    }
+    json.back() = ']';
+    json += R"(,"v":1})";
+    const RequestBody first = make_request_body(json, config);
+    ASSERT_TRUE(first.gzip);
+    EXPECT_LT(first.bytes.size(), json.size());
+    EXPECT_EQ(gzip_decompress(first.bytes, json.size()).value(), json);
+    // Other work on the same thread in between: another level, a raw stream with a dictionary.
+    (void)gzip_compress(std::string(5000, 'x'), 9);
+    const std::string dictionary = json.substr(0, 2000);
+    const std::string raw = deflate_raw(json.substr(100, 3000), dictionary);
+    EXPECT_EQ(inflate_raw(raw, dictionary, 3000).value(), json.substr(100, 3000));
+    EXPECT_EQ(make_request_body(json, config).bytes, first.bytes);
+    // A stream used with a dictionary keeps nothing of it for the next use without one.
+    const std::string plain = deflate_raw(json.substr(100, 3000), "");
+    EXPECT_EQ(inflate_raw(plain, "", 3000).value(), json.substr(100, 3000));
 }
 
 TEST(Verdicts, StatusesMapToWhatTheWorkerMustDo) {
