@@ -775,7 +775,9 @@ PassOutcome SyncWorker::run_pass() {
         if (!identity) {
             return failed(Verdict::enrolment_needed, identity.error());
         }
-        relaxed.emplace(db_);
+        if (options_.relaxed_durability) {
+            relaxed.emplace(db_);
+        }
         auto config = transport_config_from(db_, transport_base_);
         if (!config) {
             return store_failed(config.error());

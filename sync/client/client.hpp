@@ -119,6 +119,10 @@ struct WorkerOptions {
     std::size_t max_pages_per_pass = 1000;  // bounds one pass after a very long absence
     // Acked records kept for a server restore (outbox.hpp invariant 3).
     std::size_t acked_retention = store::kDefaultAckedRetention;
+    // The pass's own commits at synchronous=NORMAL (RelaxedDurability in client.cpp). false:
+    // FULL throughout, an fsync per claim and per ack, as before; sync_client_bench uses it to
+    // measure a naive client.
+    bool relaxed_durability = true;
 };
 
 struct PassReport {
