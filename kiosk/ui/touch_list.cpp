@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cassert>
 #include <cmath>
+#include <iterator>
 
 #include "kiosk/i18n/search_fold.hpp"
 #include "kiosk/ui/layout.hpp"
@@ -114,6 +115,19 @@ ScrollStep step_scroll(ScrollState& s, const ScrollInput& in, float max_offset,
 bool ScrollMemory::animating() const {
     return std::any_of(lists_.begin(), lists_.end(),
                        [](const auto& list) { return list.second.velocity != 0; });
+}
+
+void ScrollMemory::keep_only(std::string_view list_id) {
+    for (auto it = lists_.begin(); it != lists_.end();) {
+        it = it->first == list_id ? std::next(it) : lists_.erase(it);
+    }
+    if (const auto kept = lists_.find(list_id); kept != lists_.end()) {
+        const float offset = kept->second.offset;
+        const float content_h = kept->second.content_h;
+        kept->second = ScrollState{};  // no fling, no press carried to the next screen
+        kept->second.offset = offset;
+        kept->second.content_h = content_h;
+    }
 }
 
 std::vector<ListItem> filter_items(std::span<const ListItem> items, std::string_view query,
@@ -247,12 +261,11 @@ void draw_indicator(const ViewContext& ctx, float content_h) {
 
 }  // namespace
 
-std::optional<std::string> touch_list(const ViewContext& ctx, std::string_view list_id,
-                                      std::span<const ListItem> items, ImVec2 size) {
-    const float row_h = ctx.theme.button_h;
+std::optional<std::size_t> touch_rows(const ViewContext& ctx, std::string_view list_id,
+                                      std::size_t count, float row_h, const DrawRow& draw_row,
+                                      ImVec2 size) {
     const float pitch = row_h + ctx.theme.gap;
-    const float content_h =
-        items.empty() ? 0.0F : static_cast<float>(items.size()) * pitch - ctx.theme.gap;
+    const float content_h = count == 0 ? 0.0F : static_cast<float>(count) * pitch - ctx.theme.gap;
     const Region region = open_region(ctx, list_id, size, content_h);
     const Rect& rect = region.rect;
 
@@ -262,34 +275,48 @@ std::optional<std::string> touch_list(const ViewContext& ctx, std::string_view l
     const float scroll = ImGui::GetScrollY();
     const auto first = static_cast<std::size_t>(std::max(0.0F, std::floor(scroll / pitch)));
     const auto end =
-        std::min(items.size(), static_cast<std::size_t>(std::ceil((scroll + rect.h) / pitch)));
+        std::min(count, static_cast<std::size_t>(std::ceil((scroll + rect.h) / pitch)));
     // A lift that ended a drag or stopped a fling never selects (the held pointer already keeps
     // rows from seeing the press; this makes it independent of ImGui's bookkeeping).
     const bool veto = region.step.lifted && !region.step.tap;
 
-    std::optional<std::string> tapped;
-    const std::string prefix = std::string(list_id) + ".";
+    std::optional<std::size_t> tapped;
     for (std::size_t i = first; i < end; ++i) {
         const float y = static_cast<float>(i) * pitch;
         if (y + row_h <= scroll) {
             continue;  // only its gap shows
         }
-        const ListItem& item = items[i];
         ImGui::SetCursorPos(ImVec2(row_x, y));
-        const std::string hit_id = prefix + item.id;
-        const bool hit =
-            choice_button(ctx, hit_id, item.label, item.selected, row_w, row_h, item.language);
+        const std::size_t targets = ctx.hits->targets.size();
+        const bool hit = draw_row(i, row_w, row_h);
+        assert(ctx.hits->targets.size() > targets && "a row registers its hit target");
         // The driver taps the centre of a target: keep it to the part of the row that shows.
         HitTarget& target = ctx.hits->targets.back();
-        assert(target.id == hit_id && "choice_button registers its own hit target last");
         target.rect = intersect(target.rect, rect);
         if (hit && !veto) {
-            tapped = item.id;
+            tapped = i;
         }
     }
     draw_indicator(ctx, content_h);
     ImGui::EndChild();
     return tapped;
+}
+
+std::optional<std::string> touch_list(const ViewContext& ctx, std::string_view list_id,
+                                      std::span<const ListItem> items, ImVec2 size) {
+    const std::string prefix = std::string(list_id) + ".";
+    const auto tapped = touch_rows(
+        ctx, list_id, items.size(), ctx.theme.button_h,
+        [&](std::size_t i, float w, float h) {
+            const ListItem& item = items[i];
+            return choice_button(ctx, prefix + item.id, item.label, item.selected, w, h,
+                                 item.language);
+        },
+        size);
+    if (!tapped) {
+        return std::nullopt;
+    }
+    return items[*tapped].id;
 }
 
 void begin_touch_scroll(const ViewContext& ctx, std::string_view id, ImVec2 size) {

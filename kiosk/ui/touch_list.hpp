@@ -11,6 +11,7 @@
 
 #include <array>
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <optional>
 #include <span>
@@ -103,10 +104,18 @@ ScrollStep step_scroll(ScrollState& state, const ScrollInput& input, float max_o
 class ScrollMemory {
   public:
     ScrollState& at(std::string_view list_id) { return lists_[std::string(list_id)]; }
+    // The list's state, or null when it has not been drawn since the last clear.
+    const ScrollState* find(std::string_view list_id) const {
+        const auto it = lists_.find(list_id);
+        return it == lists_.end() ? nullptr : &it->second;
+    }
     // True while some list is flinging: the app must draw the next frame.
     bool animating() const;
     // A new screen starts at the top of its lists.
     void clear() { lists_.clear(); }
+    // Forgets every list but `list_id`, which keeps its offset and stops moving: the Jobs list
+    // keeps its place while an offer is open, so Back returns to the row the person tapped.
+    void keep_only(std::string_view list_id);
 
   private:
     std::map<std::string, ScrollState, std::less<>> lists_;
@@ -134,6 +143,17 @@ std::vector<ListItem> filter_items(std::span<const ListItem> items, std::string_
 // "<list id>.<item id>" for each visible row (clipped to the region).
 std::optional<std::string> touch_list(const ViewContext& ctx, std::string_view list_id,
                                       std::span<const ListItem> items, ImVec2 size);
+
+// Draws row `index` of a touch_rows list at the cursor, `w`×`h` pixels, and registers its hit
+// target ("<list id>.<row id>") last, as choice_button does. Returns true when it was tapped.
+using DrawRow = std::function<bool(std::size_t index, float w, float h)>;
+
+// touch_list for rows the caller draws, `count` of them, each `row_h` high: only the rows that
+// show are asked for, so a list of 10,000 costs a frame what a list of ten does. Returns the
+// index of the row tapped this frame.
+std::optional<std::size_t> touch_rows(const ViewContext& ctx, std::string_view list_id,
+                                      std::size_t count, float row_h, const DrawRow& draw_row,
+                                      ImVec2 size);
 
 // Scrollable free content (the review, the notice): call between begin/end; what is drawn
 // inside scrolls by dragging. `size` as for touch_list. Registers "scroll.<id>" like touch_list.
