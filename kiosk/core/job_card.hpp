@@ -41,7 +41,30 @@ struct JobCard {
     std::string start_date;          // "YYYY-MM-DD"; "" = as soon as possible
     std::string expires;             // "YYYY-MM-DD", the last open day
     std::string contact;             // "centre" or the centre's words
+    // "Jobs for you" (ranking.hpp): why the offer fits the person registered in this visit and
+    // what is missing, largest points first; empty when the list is not ranked.
+    std::vector<Reason> fits;
+    std::vector<Reason> missing;
     bool operator==(const JobCard&) const = default;
+};
+
+// A city the Jobs screen's filter offers: as the offers write it, the key FilterJobs takes
+// (JobFilters::city_key), and how many open offers it has.
+struct JobCity {
+    std::string name;
+    std::string key;
+    std::int64_t offers = 0;
+    bool operator==(const JobCity&) const = default;
+};
+
+// What the Jobs screen shows besides its rows, read by the app with them.
+struct JobListFacts {
+    std::int64_t matches = 0;     // offers matching the search and filters, counted up to a cap
+    bool more = false;            // ... which was reached: "1000+"
+    bool ranked = false;          // "Jobs for you": ordered for the registration of this visit
+    std::vector<JobCity> cities;  // of every open offer, most offers first
+    std::vector<std::string> sectors;  // ISIC section letters of the open offers, A-U
+    bool operator==(const JobListFacts&) const = default;
 };
 
 // One of the offer's texts: the one in `language`, else English, else the first. The language

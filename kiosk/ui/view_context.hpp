@@ -59,10 +59,13 @@ struct ViewContext {
     const std::vector<i18n::IsoName>* iso_countries = nullptr;
     const std::vector<i18n::IsoName>* iso_languages = nullptr;
     const KioskStatus* status = nullptr;  // for the staff status screen (may be null)
-    // The open job offers, newest first (Jobs), and the one JobDetail shows (null when it is
+    // The open job offers, newest first or ranked "for you" (Jobs: the rows read so far; the
+    // app reads more as the list scrolls), and the one JobDetail shows (null when it is
     // gone: withdrawn or expired since the list was drawn). Read by the app from the store.
     const std::vector<core::JobCard>* jobs = nullptr;
     const core::JobCard* job = nullptr;
+    // The Jobs screen's count, order and filter choices (null: none to offer, as in view tests).
+    const core::JobListFacts* job_facts = nullptr;
     std::int64_t unix_now = 0;  // wall time of the frame (PIN lock countdown)
 
     // The session's language code ("fa").
