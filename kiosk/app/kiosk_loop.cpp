@@ -1,8 +1,10 @@
 // The event-driven frame loop (see platform/frame_pacer.hpp for why it sleeps).
 #include "kiosk/app/kiosk_loop.hpp"
 
+#include <GLFW/glfw3.h>  // glFinish, for --frame-times
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <system_error>
 #include <variant>
@@ -74,6 +76,37 @@ std::optional<int> drive_script(ScriptRunner& script, const platform::Window& wi
     return std::nullopt;
 }
 
+// --frame-times: one frame's time and what it showed.
+struct FrameTime {
+    double ms = 0;
+    double ui_ms = 0;  // of which: reading the store and drawing the views (no GL yet)
+    core::Screen screen = core::Screen::Welcome;
+    bool scrolled = false;  // the Jobs list's offset changed in this frame
+};
+
+Status write_frame_times(const std::filesystem::path& path, const std::vector<FrameTime>& times) {
+    std::string csv = "frame,ms,ui_ms,screen,scrolled\n";
+    char line[96];
+    for (std::size_t i = 0; i < times.size(); ++i) {
+        std::snprintf(line, sizeof line, "%zu,%.3f,%.3f,", i, times[i].ms, times[i].ui_ms);
+        csv += line;
+        csv += ui::screen_name(times[i].screen);
+        csv += times[i].scrolled ? ",1\n" : ",0\n";
+    }
+    return platform::write_text_file(path, csv);
+}
+
+// The rows the Jobs list must hold before the frame: as far as it is scrolled, a screen more
+// (rows are at least a button high) and a page ahead, so a fling never meets the end of what
+// was read.
+std::size_t job_rows_wanted(const AppState& app, const ViewResources& res) {
+    const ui::ScrollState* list = app.scrolls.find("jobs");
+    const float offset = list != nullptr ? list->offset : 0.0F;
+    const float screen_h = std::max(ImGui::GetIO().DisplaySize.y, 1080.0F);
+    const float pitch = res.theme.button_h + res.theme.gap;
+    return static_cast<std::size_t>((offset + screen_h) / pitch) + kJobPage;
+}
+
 }  // namespace
 
 Result<std::filesystem::path> find_asset_dir(std::span<const std::filesystem::path> candidates,
@@ -99,6 +132,7 @@ bool shows_countries(core::Screen screen) {
 }
 bool shows_languages(core::Screen screen) {
     return screen == core::Screen::Languages || screen == core::Screen::Review ||
+           screen == core::Screen::Jobs ||     // "You speak Turkish B1" on a ranked row
            screen == core::Screen::JobDetail;  // "Turkish B1" among the facts
 }
 
@@ -189,6 +223,7 @@ ui::ViewContext view_context(const ViewResources& res, AppState& app) {
     ctx.status = &app.status;
     ctx.jobs = &app.jobs.list;
     ctx.job = app.jobs.detail ? &*app.jobs.detail : nullptr;
+    ctx.job_facts = &app.jobs.facts;
     ctx.default_language = app.session.settings.default_language;
     ctx.theme = res.theme;
     ctx.fonts = res.fonts;
@@ -247,6 +282,18 @@ int run_loop(platform::Window& window, const ViewResources& res, AppState& app,
     std::optional<platform::PointerSample> finger;  // the script's, for the next frame
     Millis frame_started = system_clock.monotonic();
     bool pristine = core::is_pristine(app.session);
+    std::vector<FrameTime> frame_times;
+    float jobs_offset = 0;  // the Jobs list's, after the previous frame (--frame-times)
+    // Written however the loop ends.
+    const auto finish = [&](int code) {
+        if (options.frame_times) {
+            const Status written = write_frame_times(*options.frame_times, frame_times);
+            if (!written) {
+                platform::log_error(written.error().code, written.error().message);
+            }
+        }
+        return code;
+    };
 
     while (!window.should_close()) {
         // Sleep until input, or until the idle timers (or the warning's countdown) need a
@@ -262,6 +309,7 @@ int run_loop(platform::Window& window, const ViewResources& res, AppState& app,
             app.pacer.on_activity();
         }
         frame_started = system_clock.monotonic();
+        const auto frame_start = std::chrono::steady_clock::now();
         const Millis now = clock.monotonic();
         const core::Screen screen_before = app.session.screen;
         const core::Session ticked = core::tick(app.session, now);
@@ -272,13 +320,15 @@ int run_loop(platform::Window& window, const ViewResources& res, AppState& app,
         app.session = ticked;
         if (app.services != nullptr) {
             refresh_job_screens(*app.services->db, app.session,
-                                iso_day(app.services->clock->unix_seconds()), app.jobs);
+                                iso_day(app.services->clock->unix_seconds()), app.jobs,
+                                job_rows_wanted(app, res));
         }
         forget_if_visit_ended(res, app, pristine);
         app.unix_now = clock.unix_seconds();
         const ui::ViewContext ctx = view_context(res, app);
         window.begin_frame(finger);
         ui::draw_screen(app.session, ctx, now, app.intents);
+        const auto frame_built = std::chrono::steady_clock::now();
         // A held key repeats (backspace) and shows its pressed state while the finger stays.
         const bool holding = ImGui::IsAnyItemActive();
         window.render(ctx.theme.colors.background, [&res]() { res.renderer->flush(); });
@@ -303,7 +353,15 @@ int run_loop(platform::Window& window, const ViewResources& res, AppState& app,
         }
         forget_if_visit_ended(res, app, pristine);
         if (app.session.screen != screen_before) {
-            app.scrolls.clear();  // a new screen starts at the top of its lists
+            const bool job_screens = (screen_before == core::Screen::Jobs &&
+                                      app.session.screen == core::Screen::JobDetail) ||
+                                     (screen_before == core::Screen::JobDetail &&
+                                      app.session.screen == core::Screen::Jobs);
+            if (job_screens) {
+                app.scrolls.keep_only("jobs");  // Back returns to the row the person opened
+            } else {
+                app.scrolls.clear();  // a new screen starts at the top of its lists
+            }
         }
         const bool animating = app.scrolls.animating();
         // Draw on while something moves: new screens settle, flings glide, held keys repeat.
@@ -319,16 +377,27 @@ int run_loop(platform::Window& window, const ViewResources& res, AppState& app,
             if (!written) {
                 platform::log_error(written.error().code, written.error().message);
             }
-            return written ? 0 : 1;
+            return finish(written ? 0 : 1);
         }
         if (script) {
             const bool quiet = !(timers_changed || had_intents || holding || animating || redraw);
             if (const auto exit_code =
                     drive_script(*script, window, res, app, quiet, clock, finger)) {
-                return *exit_code;
+                return finish(*exit_code);
             }
         }
         window.present();
+        if (options.frame_times) {
+            glFinish();  // the software renderer's work, when it is deferred past the swap
+            const ui::ScrollState* list = app.scrolls.find("jobs");
+            const float offset = list != nullptr ? list->offset : 0.0F;
+            const std::chrono::duration<double, std::milli> ms =
+                std::chrono::steady_clock::now() - frame_start;
+            const std::chrono::duration<double, std::milli> ui_ms = frame_built - frame_start;
+            frame_times.push_back(
+                FrameTime{ms.count(), ui_ms.count(), screen_before, offset != jobs_offset});
+            jobs_offset = offset;
+        }
         app.pacer.frame_drawn();
         if (options.report_startup && app.frames == 1) {
             const std::chrono::duration<double, std::milli> ms =
@@ -339,9 +408,9 @@ int run_loop(platform::Window& window, const ViewResources& res, AppState& app,
     }
     if (script) {
         std::fputs("kiosk: the window closed before the script ended\n", stderr);
-        return kScriptFailed;
+        return finish(kScriptFailed);
     }
-    return 0;
+    return finish(0);
 }
 
 }  // namespace kiosk::app

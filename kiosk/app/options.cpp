@@ -50,6 +50,8 @@ std::string_view usage() {
            "             [--screen NAME]   (start on a screen: welcome, notice, name, ...)\n"
            "             [--script FILE]   (run the actions in FILE against the window; exit 0\n"
            "                                when all pass, 3 at the first that fails; README)\n"
+           "             [--frame-times CSV] (each frame's time to after the swap, written at "
+           "exit)\n"
            "       kiosk text shape --lang CODE TEXT   (the glyphs the kiosk draws for TEXT)\n";
 }
 
@@ -74,7 +76,8 @@ Result<Options> parse_options(std::span<const std::string_view> args) {
                                    std::string(args[i]) + "'");
             }
         } else if (arg == "--screenshot" || arg == "--dump-layout" || arg == "--data-dir" ||
-                   arg == "--lang" || arg == "--screen" || arg == "--script") {
+                   arg == "--lang" || arg == "--screen" || arg == "--script" ||
+                   arg == "--frame-times") {
             if (!has_value || args[i + 1].empty()) {
                 return needs_value();
             }
@@ -93,6 +96,8 @@ Result<Options> parse_options(std::span<const std::string_view> args) {
                 o.data_dir = value;
             } else if (arg == "--script") {
                 o.script = value;
+            } else if (arg == "--frame-times") {
+                o.frame_times = value;
             } else {
                 if (!i18n::find_language(value)) {
                     return usage_error("--lang: '" + std::string(value) +

@@ -24,6 +24,9 @@ struct Options {
     std::optional<core::Screen> screen;  // --screen NAME: start on this screen (screenshots)
     std::optional<std::filesystem::path> script;  // --script FILE: drive the window (script.hpp)
     bool report_startup = false;                  // print the first frame's time
+    // --frame-times FILE: each frame's time, from the end of the wait for input to after the
+    // swap and glFinish (CPU and GPU), written as CSV when the loop ends (tests/bench).
+    std::optional<std::filesystem::path> frame_times;
     bool help = false;
 };
 
