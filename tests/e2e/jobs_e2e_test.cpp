@@ -1,0 +1,75 @@
+// End to end: the Jobs screen in the real kiosk window under Xvfb, on a data directory holding
+// made-up offers: the city filter narrows the list and its count, an offer opened from a
+// scrolled list returns to the same rows on Back, with the filter kept.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "kiosk/store/database.hpp"
+#include "kiosk/store/sync_state.hpp"
+#include "kiosk_process.hpp"
+#include "sync/protocol/offer.hpp"
+
+namespace kiosk::test {
+namespace {
+
+namespace fs = std::filesystem;
+
+sync::JobOffer made_up_offer(int n, std::string city) {
+    sync::JobOffer o;
+    o.id = "e2e-" + std::to_string(n);
+    o.title = {{"en", "Helper " + std::to_string(n)}};
+    o.employer = "Example Works (made up)";
+    o.city = std::move(city);
+    o.country = "TR";
+    o.sector = "C";
+    o.occupation = "9329";
+    o.contract = sync::Contract::full_time;
+    o.hours_per_week = 40;
+    o.work_permit = sync::PermitRule::employer_applies;
+    o.expires = "2099-12-31";
+    return o;
+}
+
+// 30 offers in İzmir and 5 in Ruse, each stored on its own so the list's order (newest first)
+// is known: e2e-29 first among İzmir's.
+fs::path data_dir_with_offers(const fs::path& dir) {
+    configured_data_dir(dir);
+    auto db = store::Database::open(dir / "kiosk.db");
+    EXPECT_TRUE(db.ok());
+    for (int n = 0; n < 35; ++n) {
+        const sync::JobOffer o = made_up_offer(n, n < 30 ? "İzmir" : "Ruse");
+        const std::vector<store::JobOffer> page = {
+            store::JobOffer{o.id, sync::canonical_offer_text(o)}};
+        const auto applied =
+            store::apply_offer_page(*db, page, {}, "e2e-" + std::to_string(n), "e2e");
+        EXPECT_TRUE(applied.ok()) << applied.error().message;
+    }
+    return dir;
+}
+
+TEST(JobsScreen, AFilteredScrolledListKeepsItsPlaceWhileAnOfferIsOpen) {
+    const fs::path dir = make_temp_dir("kiosk-jobs");
+    std::ofstream(dir / "jobs.script") << "expect-screen jobs\n"
+                                          "expect \"35 jobs\"\n"
+                                          "tap \"filter.city.izmir\"\n"
+                                          "expect \"30 jobs\"\n"
+                                          "drag 0 -600\n"
+                                          "tap \"jobs.e2e-20\"\n"
+                                          "expect-screen job_detail\n"
+                                          "expect \"Helper 20\"\n"
+                                          "tap \"nav.back\"\n"
+                                          "expect-screen jobs\n"
+                                          "expect \"30 jobs\"      # the filter is kept\n"
+                                          "expect \"Helper 20\"    # and the place in the list\n";
+    const ProcessResult result = run_kiosk(
+        {"--size", "1280x800", "--lang", "en", "--screen", "jobs", "--data-dir",
+         data_dir_with_offers(dir / "data").string(), "--script", (dir / "jobs.script").string()},
+        true, dir);
+    EXPECT_EQ(result.exit_code, 0) << result.stderr_text;
+}
+
+}  // namespace
+}  // namespace kiosk::test
