@@ -334,6 +334,9 @@ int run_loop(platform::Window& window, const ViewResources& res, AppState& app,
         window.render(ctx.theme.colors.background, [&res]() { res.renderer->flush(); });
         const bool redraw = res.renderer->wants_redraw();  // a full cache dropped glyphs
         const bool had_intents = !app.intents.empty();
+        // What the Jobs list was read for: another search or filter starts it at the top.
+        const core::JobFilters filters_before = app.session.job_filters;
+        const std::string search_before = app.session.search;
         for (auto& intent : app.intents) {
             if (auto* accept = std::get_if<core::AcceptConsent>(&intent)) {
                 accept->unix_seconds = clock.unix_seconds();  // views read no clock
@@ -352,6 +355,10 @@ int run_loop(platform::Window& window, const ViewResources& res, AppState& app,
             }
         }
         forget_if_visit_ended(res, app, pristine);
+        if (app.session.screen == core::Screen::Jobs && screen_before == core::Screen::Jobs &&
+            (app.session.job_filters != filters_before || app.session.search != search_before)) {
+            app.scrolls.at("jobs") = ui::ScrollState{};
+        }
         if (app.session.screen != screen_before) {
             const bool job_screens = (screen_before == core::Screen::Jobs &&
                                       app.session.screen == core::Screen::JobDetail) ||

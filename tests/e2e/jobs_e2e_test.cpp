@@ -1,6 +1,7 @@
 // End to end: the Jobs screen in the real kiosk window under Xvfb, on a data directory holding
 // made-up offers: the city filter narrows the list and its count, an offer opened from a
-// scrolled list returns to the same rows on Back, with the filter kept.
+// scrolled list returns to the same rows on Back, with the filter kept; another filter starts the
+// list at the top.
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -52,18 +53,22 @@ fs::path data_dir_with_offers(const fs::path& dir) {
 
 TEST(JobsScreen, AFilteredScrolledListKeepsItsPlaceWhileAnOfferIsOpen) {
     const fs::path dir = make_temp_dir("kiosk-jobs");
-    std::ofstream(dir / "jobs.script") << "expect-screen jobs\n"
-                                          "expect \"35 jobs\"\n"
-                                          "tap \"filter.city.izmir\"\n"
-                                          "expect \"30 jobs\"\n"
-                                          "drag 0 -600\n"
-                                          "tap \"jobs.e2e-20\"\n"
-                                          "expect-screen job_detail\n"
-                                          "expect \"Helper 20\"\n"
-                                          "tap \"nav.back\"\n"
-                                          "expect-screen jobs\n"
-                                          "expect \"30 jobs\"      # the filter is kept\n"
-                                          "expect \"Helper 20\"    # and the place in the list\n";
+    std::ofstream(dir / "jobs.script")
+        << "expect-screen jobs\n"
+           "expect \"35 jobs\"\n"
+           "tap \"filter.city.izmir\"\n"
+           "expect \"30 jobs\"\n"
+           "drag 0 -600\n"
+           "tap \"jobs.e2e-20\"\n"
+           "expect-screen job_detail\n"
+           "expect \"Helper 20\"\n"
+           "tap \"nav.back\"\n"
+           "expect-screen jobs\n"
+           "expect \"30 jobs\"      # the filter is kept\n"
+           "expect \"Helper 20\"    # and the place in the list\n"
+           "tap \"filter.city.all\"\n"
+           "expect \"35 jobs\"\n"
+           "expect \"Helper 34\"    # another filter: from the top\n";
     const ProcessResult result = run_kiosk(
         {"--size", "1280x800", "--lang", "en", "--screen", "jobs", "--data-dir",
          data_dir_with_offers(dir / "data").string(), "--script", (dir / "jobs.script").string()},
