@@ -99,6 +99,8 @@ Target<S> find(S& s, std::string_view field) {
         return {&d.city};
     if (field == "search")
         return {&s.search};
+    if (field == "interest_code")
+        return {&s.interest_code};
     if (field == "year_of_birth")
         return {nullptr, &d.year_of_birth};
     if (field == "settings.centre_name")

@@ -2,6 +2,7 @@
 #include "kiosk/core/session.hpp"
 
 #include "kiosk/core/field_path.hpp"
+#include "kiosk/core/reference_code.hpp"
 
 #include <algorithm>
 #include <iterator>
@@ -49,6 +50,9 @@ Screen neighbour(Screen screen, int direction) {
 // Every screen change goes through here: what belongs to one screen does not follow to the next.
 Session change_screen(Session s, Screen screen, Millis now) {
     if (s.screen != screen) {
+        if (s.screen == Screen::InterestCode) {
+            s.interest_code.clear();  // typed for one interest; a sent code is linked_code
+        }
         s.screen = screen;
         s.screen_since = now;
         s.errors.clear();
@@ -139,14 +143,19 @@ Session go_back(Session s, Millis now) {
         case Screen::StaffNewPin:
             return change_screen(std::move(s), Screen::StaffMenu, now);
         case Screen::Jobs:
+            s.job_filters = JobFilters{};
             return change_screen(std::move(s), s.jobs_from, now);
         case Screen::JobDetail: {
             std::string query = std::move(s.jobs_search);
             s = change_screen(std::move(s), Screen::Jobs, now);
             s.search = std::move(query);  // the list as the person left it
             s.job_id.clear();
+            s.interest_error.clear();
             return s;
         }
+        case Screen::InterestCode:
+            s.interest_error.clear();
+            return change_screen(std::move(s), Screen::JobDetail, now);
         case Screen::Welcome:
         case Screen::Done:
             return s;
@@ -250,6 +259,9 @@ bool is_navigation(const Intent& intent) {
            std::holds_alternative<AcceptConsent>(intent) ||
            std::holds_alternative<DeclineConsent>(intent) ||
            std::holds_alternative<OpenJobs>(intent) || std::holds_alternative<OpenJob>(intent) ||
+           std::holds_alternative<ExpressInterest>(intent) ||
+           std::holds_alternative<SendInterestCode>(intent) ||
+           std::holds_alternative<RegisterForInterest>(intent) ||
            std::holds_alternative<ChooseLanguage>(intent) ||
            std::holds_alternative<StartAssisted>(intent) ||
            std::holds_alternative<OpenStaff>(intent);
@@ -272,6 +284,65 @@ KioskSettings edited_settings(const KioskSettings& current, KioskSettings edited
     edited.staff_pin_set = current.staff_pin_set;
     edited.consent_version = current.consent_version;
     return edited;
+}
+
+bool interest_sent(const Session& s, std::string_view job_id) {
+    return std::find(s.interests_sent.begin(), s.interests_sent.end(), job_id) !=
+           s.interests_sent.end();
+}
+
+// JobDetail's "I'm interested": linked to this visit's registration, else to the code typed
+// earlier in the visit, else ask for a code.
+Session express_interest(Session s, Millis now) {
+    if (s.screen != Screen::JobDetail || s.job_id.empty() || s.interest_pending ||
+        interest_sent(s, s.job_id)) {
+        return s;
+    }
+    s.interest_error.clear();
+    if (s.registered) {
+        const auto code = ReferenceCode::parse(s.registered->reference_code);
+        s.interest_pending = PendingInterest{s.job_id, s.registered->record_id,
+                                             code ? code->canonical() : std::string()};
+        return s;
+    }
+    if (!s.linked_code.empty()) {
+        s.interest_pending = PendingInterest{s.job_id, "", s.linked_code};
+        return s;
+    }
+    return change_screen(std::move(s), Screen::InterestCode, now);
+}
+
+// InterestCode's "send": only a code whose check symbol is right is taken.
+Session send_interest_code(Session s) {
+    if (s.screen != Screen::InterestCode || s.interest_pending) {
+        return s;
+    }
+    const auto code = ReferenceCode::parse(s.interest_code);
+    if (!code) {
+        s.interest_error = code.error().code;
+        s.focus.reset();  // show the message, not the keyboard
+        return s;
+    }
+    s.interest_error.clear();
+    s.focus.reset();
+    s.interest_pending = PendingInterest{s.job_id, "", code->canonical()};
+    return s;
+}
+
+Session interest_saved(Session s, Millis now) {
+    if (!s.interest_pending) {
+        return s;
+    }
+    s.interests_sent.push_back(s.interest_pending->job_id);
+    if (s.interest_pending->registration_id.empty()) {
+        s.linked_code = s.interest_pending->reference_code;
+    }
+    s.interest_pending.reset();
+    s.interest_error.clear();
+    if (s.screen == Screen::InterestCode) {
+        s = change_screen(std::move(s), Screen::JobDetail, now);
+    }
+    return s;
 }
 
 // Applies an intent in Active. Returns the new state.
@@ -327,6 +398,38 @@ Session apply_active(Session s, const Intent& intent, Millis now) {
                     s.jobs_search = s.search;
                     s = change_screen(std::move(s), Screen::JobDetail, now);
                     s.job_id = i.id;
+                    s.interest_error.clear();
+                } else if (s.screen == Screen::Done && !i.id.empty() && i.id == s.interest_job) {
+                    // Registered for this offer: back to it, and Back lists the others.
+                    s.jobs_from = Screen::Done;
+                    s.jobs_search.clear();
+                    s = change_screen(std::move(s), Screen::JobDetail, now);
+                    s.job_id = i.id;
+                    s.interest_job.clear();
+                }
+            } else if constexpr (std::is_same_v<T, FilterJobs>) {
+                if (s.screen == Screen::Jobs) {
+                    s.job_filters = i.filters;
+                    // Only a registered person has languages to compare with.
+                    s.job_filters.my_languages = i.filters.my_languages && s.registered;
+                }
+            } else if constexpr (std::is_same_v<T, ExpressInterest>) {
+                s = express_interest(std::move(s), now);
+            } else if constexpr (std::is_same_v<T, SendInterestCode>) {
+                s = send_interest_code(std::move(s));
+            } else if constexpr (std::is_same_v<T, RegisterForInterest>) {
+                if (s.screen == Screen::InterestCode && !s.interest_pending) {
+                    s.interest_job = s.job_id;
+                    s.interest_error.clear();
+                    s.job_filters = JobFilters{};
+                    s = change_screen(std::move(s), Screen::Notice, now);
+                }
+            } else if constexpr (std::is_same_v<T, InterestSaved>) {
+                s = interest_saved(std::move(s), now);
+            } else if constexpr (std::is_same_v<T, InterestFailed>) {
+                if (s.interest_pending) {
+                    s.interest_pending.reset();
+                    s.interest_error = i.error_code;  // nothing is marked sent: try again
                 }
             } else if constexpr (std::is_same_v<T, EditDraft>) {
                 // The reducer owns consent and staff attribution; a screen cannot forge them.
@@ -379,7 +482,12 @@ Session apply_active(Session s, const Intent& intent, Millis now) {
             } else if constexpr (std::is_same_v<T, RegistrationSaved>) {
                 if (s.saving) {
                     s.reference_code = i.reference_code;
-                    s.draft = Registration{};  // stored (sealed); nothing readable stays behind
+                    // Stored (sealed). The answers stay in memory for this visit only, for
+                    // "Jobs for you" and "I'm interested"; the draft (what screens edit) is
+                    // cleared.
+                    s.registered =
+                        VisitRegistration{i.record_id, i.reference_code, std::move(s.draft)};
+                    s.draft = Registration{};
                     s.saving = false;
                     s.save_error.clear();
                     s.review_return = false;

@@ -77,8 +77,9 @@ enum class Screen {
     Review,        // everything at a glance before it is saved, each with "change"
     Done,          // saved: the reference code (and QR code) to take away
     // Job offers, with or without registering (issue 5).
-    Jobs,       // the open offers, searchable; reached from Declined and Done
-    JobDetail,  // one offer, everything a person needs to decide
+    Jobs,          // the open offers, searchable; reached from Declined and Done
+    JobDetail,     // one offer, everything a person needs to decide; "I'm interested"
+    InterestCode,  // "I'm interested" without registering this visit: the reference code
     // Staff-assisted mode (behind the PIN).
     StaffPin,       // PIN pad: sign in; on first start: choose the first staff PIN
     StaffMenu,      // assisted registration, status, settings, change PIN, leave
@@ -142,7 +143,30 @@ struct DeclineConsent {};  // Notice -> Declined; nothing of the person is kept
 // Declined or Done -> Jobs (Back returns there); Jobs -> JobDetail of offer `id`.
 struct OpenJobs {};
 struct OpenJob {
-    std::string id;
+    std::string id;  // from Jobs; from Done only the offer the person registered for
+};
+// The Jobs list's filters (FilterJobs replaces them; Back from Jobs clears them).
+struct JobFilters {
+    std::string city_key;       // store::fold_place of the city (or region); "" = any
+    std::string city;           // the city as the list shows it
+    std::string sector;         // ISIC Rev. 4 section letter; "" = any
+    std::string contract;       // "full_time", "part_time", "seasonal"; "" = any
+    bool my_languages = false;  // only offers whose languages the registered person speaks
+    bool operator==(const JobFilters&) const = default;
+};
+struct FilterJobs {
+    JobFilters filters;
+};
+// "I'm interested" (JobDetail), in three steps like saving a registration: the reducer sets
+// Session::interest_pending, the app seals and stores the interest record, then applies
+// InterestSaved or InterestFailed. Linked to the registration saved in this visit, else to a
+// reference code typed on InterestCode (SendInterestCode) and kept for the rest of the visit.
+struct ExpressInterest {};
+struct SendInterestCode {};     // InterestCode: the code in Session::interest_code
+struct RegisterForInterest {};  // InterestCode, "I have no code": register first (Notice)
+struct InterestSaved {};
+struct InterestFailed {
+    std::string error_code;  // the store's; shown on JobDetail, nothing is marked sent
 };
 struct EditDraft {
     Registration draft;  // the screen's edited copy; consent and staff fields are kept from state
@@ -180,6 +204,7 @@ struct StaffSignedOut {};
 struct Submit {};
 struct RegistrationSaved {
     std::string reference_code;  // display form; shown on Done. The draft is cleared.
+    std::string record_id;       // the sealed record's id: an interest links to it
 };
 struct SaveFailed {
     std::string error_code;  // kiosk::Error::code from the store; the draft is kept for a retry
@@ -216,10 +241,11 @@ struct SettingsStored {
 
 using Intent =
     std::variant<ChooseLanguage, Next, Back, ContinueSession, EndSession, AcceptConsent,
-                 DeclineConsent, OpenJobs, OpenJob, EditDraft, FocusField, EditText, SetKeyboard,
-                 CloseKeyboard, GoTo, StaffSignedIn, StaffSignedOut, Submit, RegistrationSaved,
-                 SaveFailed, OpenStaff, PinDigit, PinBackspace, PinEnter, PinChecked, StartAssisted,
-                 EditSettings, SaveSettings, SettingsStored>;
+                 DeclineConsent, OpenJobs, OpenJob, FilterJobs, ExpressInterest, SendInterestCode,
+                 RegisterForInterest, InterestSaved, InterestFailed, EditDraft, FocusField,
+                 EditText, SetKeyboard, CloseKeyboard, GoTo, StaffSignedIn, StaffSignedOut, Submit,
+                 RegistrationSaved, SaveFailed, OpenStaff, PinDigit, PinBackspace, PinEnter,
+                 PinChecked, StartAssisted, EditSettings, SaveSettings, SettingsStored>;
 
 // The text field being typed into, and where its caret is.
 struct TextFocus {
@@ -257,6 +283,24 @@ inline constexpr Millis kScreenChangeGuard{350};
 
 enum class IdlePhase { Active, Warning };
 
+// The registration saved in this visit, kept in memory until the session ends (finish or idle
+// reset, like everything else of the person): "Jobs for you" ranks offers against `profile`,
+// and "I'm interested" links to `record_id`. Nothing of it is stored readable.
+struct VisitRegistration {
+    std::string record_id;
+    std::string reference_code;  // display form
+    Registration profile;        // the answers as saved (normalised)
+    bool operator==(const VisitRegistration&) const = default;
+};
+
+// An interest the app is to seal and store (Session::interest_pending).
+struct PendingInterest {
+    std::string job_id;
+    std::string registration_id;  // the visit's registration; "" when linked by code only
+    std::string reference_code;   // canonical ("K4M7Q2PHX"); always set
+    bool operator==(const PendingInterest&) const = default;
+};
+
 struct Session {
     Screen screen = Screen::Welcome;
     std::string language = "en";
@@ -279,7 +323,16 @@ struct Session {
     Screen jobs_from = Screen::Welcome;  // where Back from Jobs returns (Declined or Done)
     std::string job_id;                  // the offer JobDetail shows
     std::string jobs_search;             // Jobs' query, kept while an offer is open
-    std::optional<TextFocus> focus;      // the text field the keyboard types into
+    JobFilters job_filters;              // Jobs' filters, kept while an offer is open
+
+    std::optional<VisitRegistration> registered;      // saved in this visit (Done)
+    std::string interest_code;                        // typed on InterestCode
+    std::string interest_error;                       // reference_code.* or a store error code
+    std::string linked_code;                          // a typed code that sent an interest
+    std::optional<PendingInterest> interest_pending;  // the app is storing it
+    std::vector<std::string> interests_sent;          // offer ids, this visit
+    std::string interest_job;        // the offer a person registers for ("I have no code")
+    std::optional<TextFocus> focus;  // the text field the keyboard types into
     KeyboardMode keyboard;
 
     PinPad pin;

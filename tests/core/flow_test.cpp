@@ -74,17 +74,130 @@ TEST(Flow, JobsOpenFromDeclinedAndBackReturnsThereKeepingTheSearch) {
 
 TEST(Flow, JobsOpenFromDoneKeepingTheReferenceCodeAndNotFromTheForm) {
     Person p = at_review();
-    p(Submit{})(RegistrationSaved{"K4M-7Q2-PHX"})(OpenJobs{});
+    p(Submit{})(RegistrationSaved{"K4M-7Q2-PH5", "0123456789abcdef0123456789abcdef"})(OpenJobs{});
     EXPECT_EQ(p.s.screen, Screen::Jobs);
     p(OpenJob{""});
     EXPECT_EQ(p.s.screen, Screen::Jobs) << "no offer, no detail";
     p(Back{});
     EXPECT_EQ(p.s.screen, Screen::Done);
-    EXPECT_EQ(p.s.reference_code, "K4M-7Q2-PHX");
+    EXPECT_EQ(p.s.reference_code, "K4M-7Q2-PH5");
 
     Person q;
     q(ChooseLanguage{"tr"})(AcceptConsent{1'790'000'000})(OpenJobs{})(OpenJob{"demo-1"});
     EXPECT_EQ(q.s.screen, Screen::Name) << "jobs open only from Declined and Done";
+}
+
+constexpr std::string_view kRecordId = "0123456789abcdef0123456789abcdef";
+
+TEST(Interest, AfterRegisteringItLinksToTheRegistrationAndIsMarkedSentOnlyWhenStored) {
+    Person p = at_review();
+    const Registration answers = normalized(p.s.draft);
+    p(Submit{})(RegistrationSaved{"K4M-7Q2-PH5", std::string(kRecordId)});
+    ASSERT_TRUE(p.s.registered.has_value());
+    EXPECT_EQ(p.s.registered->profile, answers) << "the profile ranks jobs for this visit";
+    EXPECT_EQ(p.s.draft, Registration{});
+    p(OpenJobs{})(OpenJob{"demo-17"})(ExpressInterest{});
+    ASSERT_TRUE(p.s.interest_pending.has_value());
+    EXPECT_EQ(*p.s.interest_pending,
+              (PendingInterest{"demo-17", std::string(kRecordId), "K4M7Q2PH5"}));
+    EXPECT_TRUE(p.s.interests_sent.empty()) << "not sent before the store says so";
+    p(ExpressInterest{});
+    EXPECT_EQ(p.s.interest_pending->job_id, "demo-17") << "a double tap asks once";
+
+    p(InterestFailed{"store.io"});
+    EXPECT_FALSE(p.s.interest_pending.has_value());
+    EXPECT_EQ(p.s.interest_error, "store.io");
+    EXPECT_TRUE(p.s.interests_sent.empty());
+    p(ExpressInterest{})(InterestSaved{});
+    EXPECT_EQ(p.s.interests_sent, std::vector<std::string>{"demo-17"});
+    EXPECT_TRUE(p.s.interest_error.empty());
+    p(ExpressInterest{});
+    EXPECT_FALSE(p.s.interest_pending.has_value()) << "sent once per offer and visit";
+
+    p(EndSession{});
+    EXPECT_TRUE(is_pristine(p.s)) << "the profile and the interests go with the visit";
+}
+
+TEST(Interest, WithoutARegistrationATypedCodeIsCheckedThenKeptForTheVisit) {
+    Person p;
+    p(ChooseLanguage{"ar"})(DeclineConsent{})(OpenJobs{})(OpenJob{"demo-3"})(ExpressInterest{});
+    EXPECT_EQ(p.s.screen, Screen::InterestCode);
+    EXPECT_FALSE(p.s.interest_pending.has_value());
+    p(FocusField{"interest_code", "code"});
+    ASSERT_TRUE(p.s.focus.has_value());
+    p(EditText{"interest_code", "K4M-7Q2-PH6", 11})(SendInterestCode{});
+    EXPECT_EQ(p.s.interest_error, "reference_code.bad_check");
+    EXPECT_FALSE(p.s.interest_pending.has_value());
+    p(FocusField{"interest_code", "code"})(EditText{"interest_code", "K4M", 3})(SendInterestCode{});
+    EXPECT_EQ(p.s.interest_error, "reference_code.wrong_length");
+
+    // Typed as people do: lower case, spaces, O for 0.
+    p(FocusField{"interest_code", "code"})(EditText{"interest_code", "k4m 7q2 ph5", 11});
+    p(SendInterestCode{});
+    ASSERT_TRUE(p.s.interest_pending.has_value());
+    EXPECT_EQ(*p.s.interest_pending, (PendingInterest{"demo-3", "", "K4M7Q2PH5"}));
+    p(InterestSaved{});
+    EXPECT_EQ(p.s.screen, Screen::JobDetail);
+    EXPECT_TRUE(p.s.interest_code.empty());
+    EXPECT_EQ(p.s.linked_code, "K4M7Q2PH5");
+
+    // Another offer in the same visit takes one tap.
+    p(Back{})(OpenJob{"demo-4"})(ExpressInterest{});
+    EXPECT_EQ(p.s.screen, Screen::JobDetail);
+    ASSERT_TRUE(p.s.interest_pending.has_value());
+    EXPECT_EQ(p.s.interest_pending->reference_code, "K4M7Q2PH5");
+}
+
+TEST(Interest, BackFromTheCodeScreenForgetsWhatWasTyped) {
+    Person p;
+    p(ChooseLanguage{"en"})(DeclineConsent{})(OpenJobs{})(OpenJob{"demo-3"})(ExpressInterest{});
+    p(FocusField{"interest_code", "code"})(EditText{"interest_code", "K4M", 3})(Back{});
+    EXPECT_EQ(p.s.screen, Screen::JobDetail);
+    EXPECT_EQ(p.s.job_id, "demo-3");
+    EXPECT_TRUE(p.s.interest_code.empty());
+    EXPECT_FALSE(p.s.interest_pending.has_value());
+}
+
+TEST(Interest, APersonWithoutACodeRegistersAndComesBackToTheOffer) {
+    Person p;
+    p(ChooseLanguage{"tr"})(DeclineConsent{})(OpenJobs{})(OpenJob{"demo-8"})(ExpressInterest{});
+    p(RegisterForInterest{});
+    EXPECT_EQ(p.s.screen, Screen::Notice);
+    EXPECT_EQ(p.s.interest_job, "demo-8");
+    p(AcceptConsent{1'790'000'000})(EditDraft{sample_registration()});
+    for (std::size_t i = 0; i < std::size(kRegistrationScreens); ++i) {
+        p(Next{});
+    }
+    p(Submit{})(RegistrationSaved{"K4M-7Q2-PH5", std::string(kRecordId)});
+    EXPECT_EQ(p.s.screen, Screen::Done);
+    p(OpenJob{"demo-9"});
+    EXPECT_EQ(p.s.screen, Screen::Done) << "only the offer the person registered for";
+    p(OpenJob{"demo-8"});
+    EXPECT_EQ(p.s.screen, Screen::JobDetail);
+    EXPECT_EQ(p.s.job_id, "demo-8");
+    p(ExpressInterest{});
+    ASSERT_TRUE(p.s.interest_pending.has_value());
+    EXPECT_EQ(p.s.interest_pending->registration_id, kRecordId);
+    p(InterestSaved{})(Back{});
+    EXPECT_EQ(p.s.screen, Screen::Jobs);
+    p(Back{});
+    EXPECT_EQ(p.s.screen, Screen::Done);
+}
+
+TEST(Interest, OnlyTheJobDetailExpressesInterestAndFiltersNeedARegistrationForLanguages) {
+    Person p;
+    p(ChooseLanguage{"en"})(ExpressInterest{})(SendInterestCode{})(RegisterForInterest{});
+    EXPECT_EQ(p.s.screen, Screen::Notice);
+    EXPECT_FALSE(p.s.interest_pending.has_value());
+    EXPECT_TRUE(p.s.interest_job.empty());
+    p(DeclineConsent{})(OpenJobs{});
+    p(FilterJobs{JobFilters{"izmir", "İzmir", "I", "full_time", true}});
+    EXPECT_EQ(p.s.job_filters.city_key, "izmir");
+    EXPECT_FALSE(p.s.job_filters.my_languages) << "nobody's languages to compare with";
+    p(OpenJob{"demo-1"})(Back{});
+    EXPECT_EQ(p.s.job_filters.sector, "I") << "kept while an offer was open";
+    p(Back{});
+    EXPECT_EQ(p.s.job_filters, JobFilters{});
 }
 
 TEST(Flow, DeclineOnlyActsOnTheNotice) {

@@ -181,7 +181,7 @@ TEST(Session, StaffSignInMarksTheDraftAsAssisted) {
 TEST(Session, TheDoneScreenIsLeftOnlyByEndingTheSession) {
     Session s = at_review(sample_registration());
     s = reduce(s, Submit{}, 102s);
-    s = reduce(s, RegistrationSaved{"100-000-00K"}, 103s);
+    s = reduce(s, RegistrationSaved{"100-000-00K", "0123456789abcdef0123456789abcdef"}, 103s);
     ASSERT_EQ(s.screen, Screen::Done);
     s = reduce(s, Next{}, 104s);
     s = reduce(s, Back{}, 105s);
@@ -208,7 +208,7 @@ TEST(Saving, SubmitNormalisesTheDraftAndWaitsForTheStore) {
         EXPECT_EQ(after.screen, Screen::Review);
         EXPECT_TRUE(after.saving);
     }
-    s = reduce(s, RegistrationSaved{"100-000-00K"}, 108s);
+    s = reduce(s, RegistrationSaved{"100-000-00K", "0123456789abcdef0123456789abcdef"}, 108s);
     EXPECT_FALSE(s.saving);
     EXPECT_EQ(s.screen, Screen::Done);
     EXPECT_EQ(s.reference_code, "100-000-00K");
@@ -244,7 +244,9 @@ TEST(Saving, AFailedSaveKeepsTheDraftForAnotherTry) {
 TEST(Saving, ASaveResultWithNoSaveUnderwayIsIgnored) {
     Session s = at_review(sample_registration());
     const Session before = s;
-    EXPECT_EQ(reduce(s, RegistrationSaved{"100-000-00K"}, s.last_activity), before);
+    EXPECT_EQ(reduce(s, RegistrationSaved{"100-000-00K", "0123456789abcdef0123456789abcdef"},
+                     s.last_activity),
+              before);
     EXPECT_EQ(reduce(s, SaveFailed{"store.io"}, s.last_activity), before);
 }
 
