@@ -28,7 +28,7 @@ namespace kiosk::store {
 class Database {
   public:
     // The schema version this code writes; steps are listed in migrations.cpp.
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
     // PRAGMA application_id of a kiosk database ('KIOS'): tells our files from other SQLite files.
     static constexpr std::int32_t kApplicationId = 0x4B494F53;
     static constexpr std::chrono::milliseconds kBusyTimeout{5000};

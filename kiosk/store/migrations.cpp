@@ -40,6 +40,12 @@
 //   it is deleted or its body replaced, whoever does it; the store's own writers remove them
 //   first in bulk (cheaper for FTS5), so the triggers then find nothing. After the SQL, the
 //   step indexes the offers a version 2 file already holds.
+//
+// Version 4 (interests, interests.hpp):
+//   interests      the local receipt of an "I'm interested": which offer, when, and the
+//                  registration it belongs to when that was saved on this kiosk (a random record
+//                  id). The reference code and anything else of the person are only in the
+//                  sealed outbox body. Written with its outbox entry in one transaction.
 #include "kiosk/store/migrations.hpp"
 
 #include <array>
@@ -165,12 +171,22 @@ constexpr std::string_view kStep3 =
     "  DELETE FROM job_offer_search WHERE id = old.id;"
     "END;";
 
+constexpr std::string_view kStep4 =
+    "CREATE TABLE interests ("
+    "  record_id TEXT PRIMARY KEY,"
+    "  job_id TEXT NOT NULL CHECK (job_id <> ''),"
+    "  registration_id TEXT,"
+    "  created_at_device INTEGER NOT NULL"
+    ");"
+    "CREATE INDEX interests_job ON interests (job_id);";
+
 constexpr std::array kSteps = {
     MigrationStep{1, "create registrations, outbox, settings, sync_state", kStep1},
     MigrationStep{2, "add job_offers, pull cursor and server epoch; keep acked outbox rows",
                   kStep2},
     MigrationStep{3, "index job offers for search (FTS5) and filters; index the stored offers",
                   kStep3, &index_all_offers_in_transaction},
+    MigrationStep{4, "add interests, the local receipt of an \"I'm interested\"", kStep4},
 };
 
 static_assert(kSteps.back().version == Database::kSchemaVersion,

@@ -10,6 +10,7 @@ namespace kiosk::store {
 namespace {
 
 constexpr std::string_view kRegistrationKind = "registration";
+constexpr std::string_view kInterestKind = "interest";
 constexpr std::size_t kMaxKindLength = 32;
 
 Error invalid(std::string message) {
@@ -54,6 +55,20 @@ Status validate_registration(const NewRegistration& r) {
     }
     if (r.staff_id && !r.staff_assisted) {
         return invalid("registration " + r.record_id + ": staff id given but not staff-assisted");
+    }
+    return Ok{};
+}
+
+Status validate_interest(const NewInterest& i) {
+    if (auto ok = validate_record(kInterestKind, i.record_id, i.schema, i.body); !ok) {
+        return ok;
+    }
+    if (i.job_id.empty()) {
+        return invalid("interest " + i.record_id + ": empty job id");
+    }
+    if (i.registration_id && !is_valid_record_id(*i.registration_id)) {
+        return invalid("interest " + i.record_id +
+                       ": registration id must be 32 lowercase hex characters");
     }
     return Ok{};
 }
@@ -110,8 +125,10 @@ Result<SubmitReceipt> enqueue_record(Database& db, std::string_view kind,
     if (auto valid = validate_record(kind, record_id, schema, body); !valid) {
         return valid.error();
     }
-    if (kind == kRegistrationKind) {
-        return invalid("registrations are queued by submit_registration, with their receipt row");
+    if (kind == kRegistrationKind || kind == kInterestKind) {
+        return invalid(std::string(kind) + " records are queued with their receipt row (" +
+                       (kind == kRegistrationKind ? "submit_registration" : "submit_interest") +
+                       ")");
     }
     auto seq = in_transaction<std::int64_t>(db, [&] {
         return insert_queued_in_transaction(
@@ -121,6 +138,48 @@ Result<SubmitReceipt> enqueue_record(Database& db, std::string_view kind,
         return about(record_id, seq.error());
     }
     return SubmitReceipt{std::string(record_id), *seq};
+}
+
+Result<SubmitReceipt> submit_interest(Database& db, const NewInterest& interest) {
+    if (auto valid = validate_interest(interest); !valid) {
+        return valid.error();
+    }
+    auto written = in_transaction<std::int64_t>(db, [&]() -> Result<std::int64_t> {
+        auto insert = Statement::prepare(db.handle(),
+                                         "INSERT INTO interests (record_id, job_id, "
+                                         "registration_id, created_at_device) VALUES (?, ?, ?, ?)");
+        if (!insert) {
+            return insert.error();
+        }
+        insert->bind(1, std::string_view(interest.record_id))
+            .bind(2, std::string_view(interest.job_id))
+            .bind_optional(3, interest.registration_id)
+            .bind(4, interest.created_at_device);
+        if (auto ran = insert->run(); !ran) {
+            return ran.error();
+        }
+        return insert_queued_in_transaction(
+            db, NewOutboxRecord{kInterestKind, interest.record_id, interest.schema,
+                                interest.created_at_device, interest.body});
+    });
+    if (!written) {
+        return about(interest.record_id, written.error());
+    }
+    return SubmitReceipt{interest.record_id, *written};
+}
+
+Result<std::int64_t> count_interests(Database& db, std::string_view job_id) {
+    auto select =
+        Statement::prepare(db.handle(), "SELECT count(*) FROM interests WHERE job_id = ?");
+    if (!select) {
+        return select.error();
+    }
+    select->bind(1, job_id);
+    auto row = select->step();
+    if (!row) {
+        return row.error();
+    }
+    return select->column_int64(0);
 }
 
 Result<std::optional<RegistrationInfo>> find_registration_by_reference(Database& db,

@@ -47,8 +47,27 @@ struct SubmitReceipt {
 // store.io, store.busy.
 Result<SubmitReceipt> submit_registration(Database& db, const NewRegistration& registration);
 
+struct NewInterest {
+    std::string record_id;
+    std::string job_id;                          // the offer, as the change feed named it
+    std::optional<std::string> registration_id;  // when the registration was saved here
+    std::int64_t created_at_device = 0;          // unix seconds, recorded only
+    int schema = 0;                              // body format version, >= 1
+    std::vector<std::uint8_t> body;              // sealed: the link to the person is only here
+};
+
+// Writes the interest's receipt row and its outbox entry (kind "interest") in one BEGIN
+// IMMEDIATE transaction. Errors (nothing written): store.invalid_argument (bad record id or
+// registration id, empty job id, empty or oversize body, schema < 1), store.duplicate, store.io,
+// store.busy.
+Result<SubmitReceipt> submit_interest(Database& db, const NewInterest& interest);
+
+// Interests queued or sent from this kiosk for `job_id` (the receipts; for staff and tests).
+Result<std::int64_t> count_interests(Database& db, std::string_view job_id);
+
 // Queues a record of another kind ("interest", ...) in its own transaction. Registrations must go
-// through submit_registration (refused here with store.invalid_argument). Same errors otherwise.
+// through submit_registration, interests through submit_interest (refused here with
+// store.invalid_argument). Same errors otherwise.
 Result<SubmitReceipt> enqueue_record(Database& db, std::string_view kind,
                                      std::string_view record_id, int schema,
                                      std::int64_t created_at_device,

@@ -732,7 +732,7 @@ TEST(JobSearchMigration, AVersion2FileWithOffersIsIndexedWhenOpened) {
 
     auto db = Database::open(file);
     ASSERT_TRUE(db.ok()) << db.error().message;
-    EXPECT_EQ(db->schema_version(), 3);
+    EXPECT_EQ(db->schema_version(), Database::kSchemaVersion);
     auto found = search_offers(*db, OfferQuery("istanbul"), {}, kToday, 10);
     ASSERT_TRUE(found.ok());
     ASSERT_EQ(found->size(), 1U);
@@ -745,7 +745,7 @@ TEST(JobSearchMigration, AVersion2FileWithOffersIsIndexedWhenOpened) {
     EXPECT_EQ(newest->front().id, "multi");
 
     RawSqlite raw(file);
-    EXPECT_EQ(raw.integer("PRAGMA user_version"), 3);
+    EXPECT_EQ(raw.integer("PRAGMA user_version"), Database::kSchemaVersion);
     EXPECT_EQ(raw.integer("SELECT count(*) FROM job_offers"), 13);  // nothing lost
     EXPECT_EQ(raw.text("SELECT pull_cursor FROM sync_state"), "e1-13");
     EXPECT_EQ(raw.text("SELECT name FROM schema_log WHERE version = 3"),

@@ -74,7 +74,7 @@ TEST_F(Registrations, DeviceSeqStrictlyIncreasesSurvivesReopenAndIsNeverReused) 
     auto receipt = submit_registration(db(), make_registration(4));
     ASSERT_TRUE(receipt.ok());
     EXPECT_GT(receipt->device_seq, last);
-    auto interest = enqueue_record(db(), "interest", record_id_for(5), 1, 0,
+    auto interest = enqueue_record(db(), "staff_note", record_id_for(5), 1, 0,
                                    std::vector<std::uint8_t>{1, 2, 3});
     ASSERT_TRUE(interest.ok()) << interest.error().message;
     EXPECT_GT(interest->device_seq, receipt->device_seq);
@@ -174,22 +174,76 @@ TEST_F(Registrations, RecordIdsAre32LowercaseHexCharacters) {
 
 TEST_F(Registrations, EnqueueRecordQueuesOtherKindsWithoutAReceiptRow) {
     const std::vector<std::uint8_t> body{9, 8, 7};
-    auto receipt = enqueue_record(db(), "interest", record_id_for(40), 2, 1'790'000'123, body);
+    auto receipt = enqueue_record(db(), "staff_note", record_id_for(40), 2, 1'790'000'123, body);
     ASSERT_TRUE(receipt.ok()) << receipt.error().message;
-    EXPECT_EQ(committed_rows("outbox", "kind = 'interest' AND schema = 2 AND state = 'queued'"), 1);
+    EXPECT_EQ(committed_rows("outbox", "kind = 'staff_note' AND schema = 2 AND state = 'queued'"),
+              1);
     EXPECT_EQ(committed_rows("registrations"), 0);
 
-    auto duplicate = enqueue_record(db(), "interest", record_id_for(40), 2, 0, body);
+    auto duplicate = enqueue_record(db(), "staff_note", record_id_for(40), 2, 0, body);
     ASSERT_FALSE(duplicate.ok());
     EXPECT_EQ(duplicate.error().code, errc::kDuplicate);
 
     auto registration = enqueue_record(db(), "registration", record_id_for(41), 1, 0, body);
     ASSERT_FALSE(registration.ok());
     EXPECT_EQ(registration.error().code, errc::kInvalidArgument);
+    auto interest = enqueue_record(db(), "interest", record_id_for(43), 1, 0, body);
+    ASSERT_FALSE(interest.ok());
+    EXPECT_EQ(interest.error().code, errc::kInvalidArgument);
     auto bad_kind = enqueue_record(db(), "Interest!", record_id_for(42), 1, 0, body);
     ASSERT_FALSE(bad_kind.ok());
     EXPECT_EQ(bad_kind.error().code, errc::kInvalidArgument);
     EXPECT_EQ(committed_rows("outbox"), 1);
+}
+
+TEST_F(Registrations, AnInterestIsWrittenWithItsOutboxEntryInOneTransaction) {
+    auto reg = submit_registration(db(), make_registration(50));
+    ASSERT_TRUE(reg.ok());
+    NewInterest linked{record_id_for(51),
+                       "demo-tr-izmir-1",
+                       record_id_for(50),
+                       1'790'000'000,
+                       1,
+                       std::vector<std::uint8_t>{5, 6, 7}};
+    auto receipt = submit_interest(db(), linked);
+    ASSERT_TRUE(receipt.ok()) << receipt.error().message;
+    EXPECT_GT(receipt->device_seq, reg->device_seq);
+    NewInterest by_code{
+        record_id_for(52),           "demo-tr-izmir-1", std::nullopt, 1'790'000'001, 1,
+        std::vector<std::uint8_t>{8}};
+    ASSERT_TRUE(submit_interest(db(), by_code).ok());
+
+    reopen();  // committed, not just visible to this connection
+    EXPECT_EQ(committed_rows("outbox", "kind = 'interest' AND state = 'queued'"), 2);
+    EXPECT_EQ(committed_rows("interests", "registration_id IS NULL"), 1);
+    EXPECT_EQ(count_interests(db(), "demo-tr-izmir-1").value(), 2);
+    EXPECT_EQ(count_interests(db(), "another-offer").value(), 0);
+}
+
+TEST_F(Registrations, ABadInterestWritesNeitherItsRowNorItsOutboxEntry) {
+    const NewInterest good{record_id_for(60),           "offer-1", std::nullopt, 0, 1,
+                           std::vector<std::uint8_t>{1}};
+    NewInterest no_job = good;
+    no_job.job_id.clear();
+    NewInterest bad_link = good;
+    bad_link.registration_id = "K4M7Q2PHX";  // a reference code is not a record id
+    NewInterest empty = good;
+    empty.body.clear();
+    for (const NewInterest& bad : {no_job, bad_link, empty}) {
+        auto refused = submit_interest(db(), bad);
+        ASSERT_FALSE(refused.ok());
+        EXPECT_EQ(refused.error().code, errc::kInvalidArgument);
+    }
+    ASSERT_TRUE(submit_interest(db(), good).ok());
+    // The same record id again: the outbox refuses it, and the receipt row goes back with it.
+    NewInterest twin = good;
+    twin.job_id = "offer-2";
+    auto duplicate = submit_interest(db(), twin);
+    ASSERT_FALSE(duplicate.ok());
+    EXPECT_EQ(duplicate.error().code, errc::kDuplicate);
+    EXPECT_EQ(committed_rows("interests"), 1);
+    EXPECT_EQ(committed_rows("outbox"), 1);
+    EXPECT_EQ(count_interests(db(), "offer-2").value(), 0);
 }
 
 TEST_F(Registrations, StaffFindAReferenceCodeAndSeeWhetherItWasDelivered) {
