@@ -360,10 +360,12 @@ int run_loop(platform::Window& window, const ViewResources& res, AppState& app,
             app.scrolls.at("jobs") = ui::ScrollState{};
         }
         if (app.session.screen != screen_before) {
-            const bool job_screens = (screen_before == core::Screen::Jobs &&
-                                      app.session.screen == core::Screen::JobDetail) ||
-                                     (screen_before == core::Screen::JobDetail &&
-                                      app.session.screen == core::Screen::Jobs);
+            // The list, an offer and its code screen: Back returns to the row the person opened.
+            const auto jobs_side = [](core::Screen s) {
+                return s == core::Screen::Jobs || s == core::Screen::JobDetail ||
+                       s == core::Screen::InterestCode;
+            };
+            const bool job_screens = jobs_side(screen_before) && jobs_side(app.session.screen);
             if (job_screens) {
                 app.scrolls.keep_only("jobs");  // Back returns to the row the person opened
             } else {

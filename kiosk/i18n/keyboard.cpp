@@ -120,6 +120,16 @@ std::vector<LayoutSpec> layout_specs() {
           {"a s d f g h j k l -", {}},
           {"z x c v b n m _ . {backspace}", {}},
           {"{layout} @ {done:3}", {}}}},
+        // Reference codes (core/reference_code.hpp): digits and the capitals of Crockford's
+        // alphabet, without I L O U, which codes never contain; '-' as on the printed code.
+        {"code",
+         false,
+         false,
+         {{"1 2 3 4 5 6 7 8 9 0", {}},
+          {"Q W E R T Y P", {}},
+          {"A S D F G H J K", {}},
+          {"Z X C V B N M {backspace}", {}},
+          {"- {done:3}", {}}}},
     };
 }
 
@@ -259,7 +269,7 @@ std::string_view layout_for_language(std::string_view language) {
 }
 
 std::vector<std::string_view> layout_cycle(std::string_view start, std::string_view language) {
-    if (start == "digits" || start == "email") {
+    if (start == "digits" || start == "email" || start == "code") {
         return {start};
     }
     std::vector<std::string_view> cycle;

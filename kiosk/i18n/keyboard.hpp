@@ -11,6 +11,7 @@
 //   bg      Bulgarian phonetic Cyrillic      uk    Ukrainian Cyrillic (і ї є ґ)
 //   ru      Russian ЙЦУКЕН                   digits number pad: 0-9, '+', '-', space (phones,
 //   years) email   digits, Latin letters, @ . - _
+//   code    reference codes: digits and the capitals A-Z without I L O U, '-'
 //
 // Decisions:
 //  - Shift exists only on cased layouts (latin, tr, kmr, bg, uk, ru) and is one-shot: it is
@@ -18,8 +19,8 @@
 //    Shifted forms come from each layout's own table, never from toupper(): Turkish i -> İ and
 //    ı -> I, Kurmanji i -> I.
 //  - The layout key cycles through the layouts that suit the field (layout_cycle): a numeric
-//    field only has the number pad and an email field only the email layout (no switch key is
-//    needed); any other text field cycles through the session language's layout, then Latin
+//    field only has the number pad, an email field only the email layout and a reference code
+//    only the code layout (no switch key is needed); any other text field cycles through the session language's layout, then Latin
 //    (names and places written in Latin letters), then the number pad (a house number, "2 years").
 //  - Arabic-script layouts (ar, fa, ps) are right to left: row order lists the first key first
 //    (ض), and the UI draws them mirrored, first key on the right, as native Arabic and Persian

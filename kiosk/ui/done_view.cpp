@@ -114,7 +114,13 @@ void draw_done(const core::Session& session, const ViewContext& ctx,
     const float w = std::min(theme.button_min_w * 1.5F, (avail.x - theme.gap) / 2);
     const float row_y = ImGui::GetCursorPosY();
     ImGui::SetCursorPosX(start_x(origin.x, avail.x, 0, w, ctx.rtl()));
-    if (big_button(ctx, "jobs.open", ctx.text("jobs.open"), w, theme.button_h)) {
+    if (!session.interest_job.empty()) {
+        // Registered to say "I'm interested": back to that offer, where it now takes one tap.
+        if (big_button(ctx, "interest.back_to_job", ctx.text("interest.back_to_job"), w,
+                       theme.button_h)) {
+            out.emplace_back(core::OpenJob{session.interest_job});
+        }
+    } else if (big_button(ctx, "jobs.open", ctx.text("jobs.open"), w, theme.button_h)) {
         out.emplace_back(core::OpenJobs{});
     }
     ImGui::SetCursorPos(ImVec2(start_x(origin.x, avail.x, avail.x - w, w, ctx.rtl()), row_y));

@@ -6,6 +6,10 @@
 // offer does not state are left out rather than shown empty. Dates and counts use the digits of
 // the kiosk's setting. When the offer is gone (withdrawn or expired since the list was drawn),
 // the page says so and only Back remains.
+//
+// "I'm interested" sits at the end corner, where the way on is on every page. Once the interest
+// is stored the button gives way to a line saying so, and that stays for the rest of the visit;
+// a failed save says so above the buttons and the button stays, to try again.
 #include <imgui.h>
 
 #include <algorithm>
@@ -56,8 +60,8 @@ std::string amount_text(const ViewContext& ctx, std::int64_t cents) {
 // Start-aligned in the page's direction, whatever the text's own: an English title on a Persian
 // page still starts at the right edge.
 text::Align page_start(const ViewContext& ctx, std::string_view text) {
-    const bool text_rtl = i18n::paragraph_direction(text).value_or(ctx.direction) ==
-                          i18n::TextDirection::rtl;
+    const bool text_rtl =
+        i18n::paragraph_direction(text).value_or(ctx.direction) == i18n::TextDirection::rtl;
     return text_rtl == ctx.rtl() ? text::Align::start : text::Align::end;
 }
 
@@ -138,9 +142,45 @@ void facts(const ViewContext& ctx, const Rows& row, const core::JobCard& job) {
     }
 }
 
+// The end corner of the bottom row (`row` is its start-left corner in cursor coordinates):
+// "I'm interested", or the line that says it was sent; a failed save is said just above.
+void interest_corner(const core::Session& session, const ViewContext& ctx, ImVec2 row, float width,
+                     float bw, std::vector<core::Intent>& out) {
+    const Theme& theme = ctx.theme;
+    const bool sent = std::find(session.interests_sent.begin(), session.interests_sent.end(),
+                                session.job_id) != session.interests_sent.end();
+    text::ParagraphStyle note;
+    note.pixel_size = body_px(theme);
+    if (!session.interest_error.empty() && !sent) {
+        note.colour = to_imgui(theme.colors.error);
+        note.align = text::Align::end;
+        const std::string& failed = ctx.text("interest.failed");
+        const float w = width - bw - theme.gap;
+        const float h = text::measure_paragraph(*ctx.renderer, failed, ctx.language(), w, note);
+        ImGui::SetCursorPos(
+            ImVec2(start_x(row.x, width, width - w, w, ctx.rtl()), row.y - theme.gap - h));
+        text::draw_paragraph(*ctx.renderer, ImGui::GetWindowDrawList(), ImGui::GetCursorScreenPos(),
+                             w, failed, ctx.language(), note);
+    }
+    if (sent) {
+        note.colour = to_imgui(theme.colors.selected);
+        note.align = text::Align::end;
+        const float w = width - bw - theme.gap;
+        ImGui::SetCursorPos(ImVec2(start_x(row.x, width, width - w, w, ctx.rtl()), row.y));
+        text::draw_paragraph(*ctx.renderer, ImGui::GetWindowDrawList(), ImGui::GetCursorScreenPos(),
+                             w, ctx.text("interest.sent"), ctx.language(), note);
+        return;
+    }
+    ImGui::SetCursorPos(ImVec2(start_x(row.x, width, width - bw, bw, ctx.rtl()), row.y));
+    if (big_button(ctx, "interest.express", ctx.text("interest.express"), bw, theme.button_h)) {
+        out.emplace_back(core::ExpressInterest{});
+    }
+}
+
 }  // namespace
 
-void draw_job_detail(const core::Session&, const ViewContext& ctx, std::vector<core::Intent>& out) {
+void draw_job_detail(const core::Session& session, const ViewContext& ctx,
+                     std::vector<core::Intent>& out) {
     const Theme& theme = ctx.theme;
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const float left = ImGui::GetCursorPosX();
@@ -184,11 +224,14 @@ void draw_job_detail(const core::Session&, const ViewContext& ctx, std::vector<c
         end_touch_scroll(ctx, kScrollId);
     }
 
-    const float bw = std::min(theme.button_min_w * 1.5F, avail.x);
-    ImGui::SetCursorPos(
-        ImVec2(start_x(left, avail.x, 0, bw, ctx.rtl()), top + avail.y - theme.button_h));
+    const float bw = std::min(theme.button_min_w * 1.5F, (avail.x - theme.gap) / 2);
+    const float row_y = top + avail.y - theme.button_h;
+    ImGui::SetCursorPos(ImVec2(start_x(left, avail.x, 0, bw, ctx.rtl()), row_y));
     if (big_button(ctx, "nav.back", ctx.text("common.back"), bw, theme.button_h)) {
         out.emplace_back(core::Back{});
+    }
+    if (job != nullptr) {
+        interest_corner(session, ctx, ImVec2(left, row_y), avail.x, bw, out);
     }
 }
 

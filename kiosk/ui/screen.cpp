@@ -71,6 +71,9 @@ void draw_view(const core::Session& session, const ViewContext& ctx,
         case core::Screen::JobDetail:
             draw_job_detail(session, ctx, out);
             break;
+        case core::Screen::InterestCode:
+            draw_interest_code(session, ctx, out);
+            break;
         case core::Screen::StaffPin:
             draw_staff_pin(session, ctx, out);
             break;
@@ -132,6 +135,8 @@ std::string_view screen_name(core::Screen screen) {
             return "jobs";
         case core::Screen::JobDetail:
             return "job_detail";
+        case core::Screen::InterestCode:
+            return "interest_code";
         case core::Screen::StaffPin:
             return "staff_pin";
         case core::Screen::StaffMenu:

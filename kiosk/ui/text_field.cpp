@@ -253,6 +253,9 @@ std::string_view keyboard_layout_for(std::string_view field, std::string_view la
     if (core::is_numeric_field(field)) {
         return "digits";
     }
+    if (field == "interest_code") {
+        return "code";  // a reference code is typed the same in every language
+    }
     return field == "email" ? std::string_view("email") : i18n::layout_for_language(language);
 }
 

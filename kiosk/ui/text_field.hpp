@@ -15,7 +15,8 @@
 namespace kiosk::ui {
 
 // The layout a field starts with: the number pad for numeric paths (core::is_numeric_field),
-// "email" for email, else the session language's own layout ("ar", "fa", "tr", "kmr", ...).
+// "email" for email, "code" for a reference code, else the session language's own layout ("ar",
+// "fa", "tr", "kmr", ...).
 std::string_view keyboard_layout_for(std::string_view field, std::string_view language);
 
 // A labelled text field at the cursor (its lines all start at the cursor's x), `width` wide (label

@@ -40,9 +40,14 @@ void draw_declined(const core::Session& session, const ViewContext& ctx,
 // when the offer has it, and the town). Hit ids: "field.search", "jobs.<offer id>", "nav.back".
 void draw_jobs(const core::Session& session, const ViewContext& ctx,
                std::vector<core::Intent>& out);
-// Screen::JobDetail: everything about ctx.job in plain words. Hit ids: "nav.back".
+// Screen::JobDetail: everything about ctx.job in plain words. Hit ids: "nav.back",
+// "interest.express".
 void draw_job_detail(const core::Session& session, const ViewContext& ctx,
                      std::vector<core::Intent>& out);
+// Screen::InterestCode: the reference code for an interest. Hit ids: "field.interest_code",
+// "nav.back", "interest.register", "interest.send".
+void draw_interest_code(const core::Session& session, const ViewContext& ctx,
+                        std::vector<core::Intent>& out);
 
 // The registration screens (one file each), drawn inside step_page.hpp's frame.
 void draw_name(const core::Session& session, const ViewContext& ctx,
