@@ -18,6 +18,12 @@ enum class ExportFormat { csv, json };
 // cells that a spreadsheet would run as a formula are prefixed with a quote.
 // JSON: one array of objects {record_id, kind, device_id, centre, schema, consent_version,
 // created_at_device, received_at, data}.
+// Interests are listed with their job and registration: their data gains job_title (English,
+// else the first language), job_employer, job_city, job_state ("published", "withdrawn",
+// "unknown"), registration_found, registration_record_id, registration_name, and the
+// registration's reference_code when the interest named it by record id. A registration is found
+// by the record id an interest names, else by its reference code (registrations of schema 2 and
+// later carry it). Costs one more pass that opens the registrations, and a read of the feed.
 Status export_records(ServerStore& store, const BoxKeyPair& keys, ExportFormat format,
                       std::ostream& out, std::ostream& err);
 

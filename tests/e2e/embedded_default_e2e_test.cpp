@@ -4,15 +4,20 @@
 // registers through the window; the running daemon alone must carry the sealed record to the
 // server, which opens it. Everything stops with the kiosk. Then the job offers pulled from the
 // demo content, browsed without registering: the detail page mirrored in Arabic, Persian and
-// Pashto. All data is made up.
+// Pashto. Then "I'm interested", from a person who registered in the visit and from one who
+// typed a reference code, through kiosk-sync to kiosk-central's export. All data is made up.
 #include <gtest/gtest.h>
 
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <fstream>
 #include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "kiosk/ui/theme.hpp"
 #include "kiosk_process.hpp"
@@ -172,8 +177,10 @@ TEST(EmbeddedDefault, AJobOfferIsReadWithoutRegisteringAndItsPageMirrorsInRightT
         const int y = 800 - 40 - 20;
         const int start = rtl ? 1280 - 60 : 60;
         const int end = rtl ? 60 : 1280 - 60;
+        // "I'm interested" takes the end corner; the middle of the row stays free.
         EXPECT_EQ(page.rgb(start, y), colors.button) << lang << ": Back at the start edge";
-        EXPECT_EQ(page.rgb(end, y), colors.background) << lang;
+        EXPECT_EQ(page.rgb(end, y), colors.button) << lang;
+        EXPECT_EQ(page.rgb(640, y), colors.background) << lang;
         // The title (the offer's, in this language or English) starts at the start edge too:
         // text pixels in the start quarter of its line, none in the far end quarter.
         int start_ink = 0;
@@ -190,6 +197,125 @@ TEST(EmbeddedDefault, AJobOfferIsReadWithoutRegisteringAndItsPageMirrorsInRightT
         EXPECT_EQ(end_ink, 0) << lang;
         EXPECT_EQ(load_png(home / ("jobs_" + lang + ".png")).width, 1280) << lang;
     }
+    fs::remove_all(home);
+}
+
+// The interest flow as the issue names it: search, open an offer, "I'm interested"; then
+// `kiosk-sync once` and `kiosk-central export` show it with its job and registration. One
+// person registers first (the interest links to that registration); another types a reference
+// code on the code keyboard, first with a slip the check symbol catches.
+TEST(EmbeddedDefault, InterestsFromTheWindowReachTheExportWithTheirJobAndRegistration) {
+    const fs::path home = make_temp_dir("kiosk-interest");
+    configured_data_dir(home / "kiosk", kPin);
+    const std::string offer = "jobs.demo-bg-kazanlak-7512";
+    const std::string script =
+        "expect-screen welcome\n"
+        "tap \"lang.tr\"\n"
+        "tap \"consent.accept\"\n" +
+        form_script("Elif") +
+        "tap \"review.submit\"\n"
+        "expect-screen done\n"
+        "tap \"jobs.open\"\n"
+        "expect-screen jobs\n"
+        "tap \"field.search\"\n"
+        "type \"kazanlak firin\"\n"
+        "tap \"osk.done\"\n"
+        "tap \"" +
+        offer +
+        "\"\n"
+        "expect-screen job_detail\n"
+        "tap \"interest.express\"\n"
+        "wait 500ms\n"
+        "screenshot \"" +
+        (home / "sent.png").string() +
+        "\"\n"
+        "tap \"nav.back\"\n"
+        "tap \"nav.back\"\n"
+        "expect-screen done\n"
+        "tap \"done.finish\"\n"
+        "expect-screen welcome\n"
+        "tap \"lang.ar\"\n"
+        "tap \"consent.decline\"\n"
+        "tap \"jobs.open\"\n"
+        "tap \"" +
+        offer +
+        "\"\n"
+        "tap \"interest.express\"\n"
+        "expect-screen interest_code\n"
+        "tap \"field.interest_code\"\n"
+        "type \"K4M-7Q2-PH6\"\n"
+        "tap \"osk.done\"\n"
+        "tap \"interest.send\"\n"
+        "expect-screen interest_code\n"
+        "tap \"field.interest_code\"\n"
+        "tap \"osk.backspace\"\n"
+        "type \"5\"\n"
+        "tap \"osk.done\"\n"
+        "tap \"interest.send\"\n"
+        "expect-screen job_detail\n"
+        "tap \"nav.back\"\n"
+        "tap \"nav.back\"\n"
+        "tap \"declined.finish\"\n"
+        "expect-screen welcome\n";
+    const LocalRun run = start_local(home, script);
+    ASSERT_EQ(run.result.exit_code, 0) << run.result.stdout_text << run.result.stderr_text;
+    // Two interests were stored, each with its receipt: one linked to the registration.
+    EXPECT_EQ(query(run, run.kiosk_db(),
+                    "SELECT job_id, registration_id IS NOT NULL FROM interests ORDER BY 2;"),
+              "demo-bg-kazanlak-7512|0\ndemo-bg-kazanlak-7512|1\n");
+
+    // The server stopped with the kiosk: start it again, and push with one `kiosk-sync once`
+    // (retried until the server listens).
+    const std::string push_once =
+        "\"$1\" serve --db \"$2\" --keys \"$3\" --listen \"127.0.0.1:$4\" >/dev/null 2>&1 &\n"
+        "server=$!\n"
+        "rc=1\n"
+        "for i in $(seq 100); do\n"
+        "  if \"$5\" once --db \"$6\"; then rc=0; break; fi\n"
+        "  sleep 0.1\n"
+        "done\n"
+        "kill $server; wait $server\n"
+        "exit $rc\n";
+    const ProcessResult once =
+        run_program({"bash", "-c", push_once, "push-once", KIOSK_CENTRAL_EXE, run.central_db(),
+                     (home / "kiosk-central" / "keys").string(), std::to_string(run.port),
+                     KIOSK_BINARY_DIR "/sync/client/kiosk-sync", run.kiosk_db()},
+                    home);
+    ASSERT_EQ(once.exit_code, 0) << once.stdout_text << once.stderr_text;
+    EXPECT_EQ(query(run, run.kiosk_db(), "SELECT state, count(*) FROM outbox GROUP BY state;"),
+              "acked|3\n");
+    const ProcessResult exported =
+        run_program({KIOSK_CENTRAL_EXE, "export", "--db", run.central_db(), "--keys",
+                     (home / "kiosk-central" / "keys").string(), "--format", "json"},
+                    home);
+    ASSERT_EQ(exported.exit_code, 0) << exported.stderr_text;
+    const auto rows = nlohmann::json::parse(exported.stdout_text);
+    std::string registration_id;
+    std::vector<nlohmann::json> interests;
+    for (const auto& row : rows) {
+        if (row["kind"] == "registration") {
+            registration_id = row["record_id"];
+        } else if (row["kind"] == "interest") {
+            interests.push_back(row["data"]);
+        }
+    }
+    ASSERT_EQ(interests.size(), 2U) << exported.stdout_text;
+    std::sort(interests.begin(), interests.end(), [](const auto& a, const auto& b) {
+        return a["registration_found"] > b["registration_found"];
+    });
+    for (const auto& interest : interests) {
+        EXPECT_EQ(interest["job_id"], "demo-bg-kazanlak-7512");
+        EXPECT_EQ(interest["job_city"], "Казанлък");
+        EXPECT_EQ(interest["job_state"], "published");
+        EXPECT_FALSE(interest["job_title"].get<std::string>().empty());
+    }
+    EXPECT_EQ(interests[0]["registration_record_id"], registration_id);
+    EXPECT_EQ(interests[0]["registration_name"].get<std::string>().rfind("Elif", 0), 0U);
+    EXPECT_EQ(interests[0]["language"], "tr");
+    EXPECT_EQ(interests[1]["reference_code"], "K4M7Q2PH5") << "typed, then corrected";
+    EXPECT_EQ(interests[1]["registration_found"], false) << "no such registration was made";
+    EXPECT_EQ(interests[1]["language"], "ar");
+    EXPECT_EQ(load_png(home / "sent.png").width, 1280);
     fs::remove_all(home);
 }
 

@@ -158,12 +158,13 @@ TEST_F(Store, ExportOpensRecordsAndGuardsSpreadsheetCells) {
     EXPECT_EQ(err.str(), "record " + broken.record_id + ": envelope.bad_signature\n");
     const std::string expected =
         "record_id,kind,device_id,centre,schema,consent_version,created_at_device,received_at,"
-        "city,given_name,offer_id\r\n" +
+        "city,given_name,job_state,offer_id,registration_found,registration_name,"
+        "registration_record_id\r\n" +
         reg.record_id + ",registration," + device_id +
         ",\"Centre, \"\"Nord\"\"\",1,2026-01,1790000000,5,\"A, "
-        "B\",\"'=HYPERLINK(\"\"x\"\")\",\r\n" +
+        "B\",\"'=HYPERLINK(\"\"x\"\")\",,,,,\r\n" +
         interest.record_id + ",interest," + device_id +
-        ",\"Centre, \"\"Nord\"\"\",1,2026-01,1790000000,5,,,job-17\r\n";
+        ",\"Centre, \"\"Nord\"\"\",1,2026-01,1790000000,5,,,unknown,job-17,false,,\r\n";
     EXPECT_EQ(csv.str(), expected);
 
     std::ostringstream json_out;
@@ -174,6 +175,72 @@ TEST_F(Store, ExportOpensRecordsAndGuardsSpreadsheetCells) {
     EXPECT_EQ(parsed[0]["data"]["given_name"], "=HYPERLINK(\"x\")");
     EXPECT_EQ(parsed[1]["kind"], "interest");
     EXPECT_EQ(parsed[1]["centre"], "Centre, \"Nord\"");
+}
+
+// An interest names its registration by record id (registered in the same visit) or by the
+// reference code the person typed; the export finds it either way, with the offer it is about.
+TEST_F(Store, ExportListsInterestsWithTheirJobAndRegistration) {
+    ASSERT_TRUE(store_->init_schema().ok());
+    const BoxKeyPair keys = BoxKeyPair::generate();
+    const SignKeyPair device = SignKeyPair::generate();
+    const std::string device_id = random_id();
+    ASSERT_TRUE(store_->add_enrol_code("h", "Centre", 0).ok());
+    ASSERT_TRUE(store_->enrol("h", device_id, "t", device.public_key, 0).ok());
+    ASSERT_TRUE(store_
+                    ->put_offer("job-9", R"({"city":"Plovdiv","employer":"Test Bakery",)"
+                                         R"("title":{"bg":"Пекар","en":"Baker"}})")
+                    .ok());
+    ASSERT_TRUE(store_->put_offer("job-gone", R"({"title":{"en":"Old"}})").ok());
+    ASSERT_TRUE(store_->withdraw_offer("job-gone").ok());
+
+    std::uint64_t seq = 0;
+    auto stored = [&](const nlohmann::json& data, const std::string& kind) {
+        RecordContent c{random_id(), device_id, kind, 2, "1", data};
+        const Envelope env = *seal_record(c, ++seq, keys.public_key, device);
+        return StoredRecord{c.record_id, device_id, seq, kind, 2, 1790000000, encode(env), 5};
+    };
+    const StoredRecord amal =
+        stored({{"given_name", "Amal"}, {"family_name", "Test"}, {"reference_code", "K4M7Q2PH5"}},
+               "registration");
+    const StoredRecord by_id = stored(
+        {{"job_id", "job-9"}, {"registration_id", amal.record_id}, {"reference_code", "K4M7Q2PH5"}},
+        "interest");
+    const StoredRecord by_code = stored(
+        {{"job_id", "job-gone"}, {"registration_id", nullptr}, {"reference_code", "K4M7Q2PH5"}},
+        "interest");
+    const StoredRecord unknown = stored(
+        {{"job_id", "job-none"}, {"registration_id", nullptr}, {"reference_code", "100000000"}},
+        "interest");
+    ASSERT_TRUE(store_->insert_records({amal, by_id, by_code, unknown}).ok());
+
+    std::ostringstream out;
+    std::ostringstream err;
+    ASSERT_TRUE(export_records(*store_, keys, ExportFormat::json, out, err).ok()) << err.str();
+    const auto rows = nlohmann::json::parse(out.str());
+    ASSERT_EQ(rows.size(), 4U);
+    const auto& linked = rows[1]["data"];
+    EXPECT_EQ(linked["job_title"], "Baker");
+    EXPECT_EQ(linked["job_employer"], "Test Bakery");
+    EXPECT_EQ(linked["job_city"], "Plovdiv");
+    EXPECT_EQ(linked["job_state"], "published");
+    EXPECT_EQ(linked["registration_found"], true);
+    EXPECT_EQ(linked["registration_record_id"], amal.record_id);
+    EXPECT_EQ(linked["registration_name"], "Amal Test");
+
+    const auto& typed = rows[2]["data"];
+    EXPECT_EQ(typed["job_state"], "withdrawn");
+    EXPECT_EQ(typed["registration_record_id"], amal.record_id);
+    EXPECT_EQ(typed["registration_name"], "Amal Test");
+
+    const auto& lost = rows[3]["data"];
+    EXPECT_EQ(lost["job_state"], "unknown");
+    EXPECT_EQ(lost["registration_found"], false);
+    EXPECT_EQ(lost["registration_record_id"], "");
+
+    std::ostringstream csv;
+    ASSERT_TRUE(export_records(*store_, keys, ExportFormat::csv, csv, err).ok());
+    EXPECT_NE(csv.str().find(by_id.record_id + ",interest,"), std::string::npos);
+    EXPECT_NE(csv.str().find("Plovdiv,Test Bakery,job-9,published,Baker"), std::string::npos);
 }
 
 }  // namespace
