@@ -129,7 +129,7 @@ std::vector<LayoutSpec> layout_specs() {
           {"Q W E R T Y P", {}},
           {"A S D F G H J K", {}},
           {"Z X C V B N M {backspace}", {}},
-          {"- {done:3}", {}}}},
+          {"{layout} - {done:3}", {}}}},
     };
 }
 

@@ -328,7 +328,7 @@ TEST(Keyboard, LayoutsAreWellFormed) {
         EXPECT_EQ(l.rtl, arabic_script) << l.id;
     }
     EXPECT_EQ(ids, (std::set<std::string>{"latin", "tr", "kmr", "ar", "fa", "ps", "bg", "uk", "ru",
-                                          "digits", "email"}));
+                                          "digits", "email", "code"}));
 }
 
 }  // namespace
