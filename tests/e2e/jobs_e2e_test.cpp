@@ -12,27 +12,12 @@
 #include "kiosk/store/sync_state.hpp"
 #include "kiosk_process.hpp"
 #include "sync/protocol/offer.hpp"
+#include "tests/store/made_up_offer.hpp"
 
 namespace kiosk::test {
 namespace {
 
 namespace fs = std::filesystem;
-
-sync::JobOffer made_up_offer(int n, std::string city) {
-    sync::JobOffer o;
-    o.id = "e2e-" + std::to_string(n);
-    o.title = {{"en", "Helper " + std::to_string(n)}};
-    o.employer = "Example Works (made up)";
-    o.city = std::move(city);
-    o.country = "TR";
-    o.sector = "C";
-    o.occupation = "9329";
-    o.contract = sync::Contract::full_time;
-    o.hours_per_week = 40;
-    o.work_permit = sync::PermitRule::employer_applies;
-    o.expires = "2099-12-31";
-    return o;
-}
 
 // 30 offers in İzmir and 5 in Ruse, each stored on its own so the list's order (newest first)
 // is known: e2e-29 first among İzmir's.
@@ -41,7 +26,9 @@ fs::path data_dir_with_offers(const fs::path& dir) {
     auto db = store::Database::open(dir / "kiosk.db");
     EXPECT_TRUE(db.ok());
     for (int n = 0; n < 35; ++n) {
-        const sync::JobOffer o = made_up_offer(n, n < 30 ? "İzmir" : "Ruse");
+        const sync::JobOffer o = store::testing::made_up_offer(
+            "e2e-" + std::to_string(n), {{"en", "Helper " + std::to_string(n)}},
+            n < 30 ? "İzmir" : "Ruse", {}, "2099-12-31");
         const std::vector<store::JobOffer> page = {
             store::JobOffer{o.id, sync::canonical_offer_text(o)}};
         const auto applied =

@@ -16,6 +16,7 @@
 #include "kiosk/store/migrations.hpp"
 #include "kiosk/store/sqlite.hpp"
 #include "kiosk/store/sync_state.hpp"
+#include "tests/store/made_up_offer.hpp"
 #include "tests/store/store_fixture.hpp"
 
 namespace kiosk::store {
@@ -23,33 +24,9 @@ namespace {
 
 using testing::RawSqlite;
 using Ids = std::set<std::string>;
+using testing::made_up_offer;
 
 constexpr std::string_view kToday = "2027-03-01";
-
-// A valid offer that says little: tests set what they look for.
-sync::JobOffer made_up_offer(std::string id, std::map<std::string, std::string> title,
-                             std::string city = "Bursa",
-                             std::function<void(sync::JobOffer&)> more = {}) {
-    sync::JobOffer o;
-    o.id = std::move(id);
-    o.title = std::move(title);
-    o.employer = "Example Works (made up)";
-    o.city = std::move(city);
-    o.country = "TR";
-    o.sector = "C";
-    o.occupation = "9329";
-    o.contract = sync::Contract::full_time;
-    o.hours_per_week = 40;
-    o.work_permit = sync::PermitRule::employer_applies;
-    o.expires = "2027-06-30";
-    if (more) {
-        more(o);
-    }
-    const sync::OfferRead check = sync::read_offer_text(sync::canonical_offer_text(o));
-    EXPECT_TRUE(check.ok()) << o.id << ": "
-                            << (check.errors.empty() ? "" : check.errors.front().text());
-    return o;
-}
 
 JobOffer stored(const sync::JobOffer& o) {
     return JobOffer{o.id, sync::canonical_offer_text(o)};
