@@ -115,14 +115,7 @@ class ServerApi : public ::testing::Test {
     }
 
     ErrorResponse error_of(const httplib::Result& res, int status) {
-        EXPECT_TRUE(res);
-        if (!res) {
-            return {};
-        }
-        EXPECT_EQ(res->status, status) << res->body;
-        auto e = decode_error_response(res->body);
-        EXPECT_TRUE(e.ok()) << res->body;
-        return e.ok() ? *e : ErrorResponse{};
+        return error_reply(res, status);
     }
 
     long long count(const std::string& sql) const { return query_int(url_, sql); }

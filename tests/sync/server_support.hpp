@@ -27,6 +27,19 @@
 
 namespace kiosk::sync::test {
 
+// The protocol's error body {v, epoch, error:{code, message}} of a reply that must have `status`;
+// an empty ErrorResponse (and a test failure) when there is no reply or it does not decode.
+inline ErrorResponse error_reply(const httplib::Result& res, int status) {
+    EXPECT_TRUE(res);
+    if (!res) {
+        return {};
+    }
+    EXPECT_EQ(res->status, status) << res->body;
+    auto e = decode_error_response(res->body);
+    EXPECT_TRUE(e.ok()) << res->body;
+    return e.ok() ? *e : ErrorResponse{};
+}
+
 inline std::filesystem::path make_temp_dir() {
     auto dir = std::filesystem::temp_directory_path() / ("kiosk-central-test-" + random_id());
     std::filesystem::create_directories(dir);
