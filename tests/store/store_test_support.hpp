@@ -87,6 +87,9 @@ class RawSqlite {
         if (sqlite3_open_v2(file.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
             throw std::runtime_error("RawSqlite: cannot open " + file.string());
         }
+        // Another process may hold the file for a moment (WAL recovery after a kill -9, a
+        // checkpoint): wait for it rather than fail the read with SQLITE_BUSY.
+        sqlite3_busy_timeout(db_, 10'000);
     }
     RawSqlite(const RawSqlite&) = delete;
     RawSqlite& operator=(const RawSqlite&) = delete;
