@@ -162,9 +162,12 @@ void draw_screen(const core::Session& session, const ViewContext& ctx, Millis no
 
     ImGui::SetNextWindowPos(viewport->Pos);
     ImGui::SetNextWindowSize(viewport->Size);
+    // No background: the frame is cleared to the theme's background colour already, and in
+    // software GL a full-screen blended quad on top of the clear is a large part of each frame.
     constexpr ImGuiWindowFlags kFlags =
         ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-        ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoNav;
+        ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoNav |
+        ImGuiWindowFlags_NoBackground;
     ImGui::Begin("##screen", nullptr, kFlags);
     ImGui::PushFont(ctx.fonts.body);
     if (warning) {
