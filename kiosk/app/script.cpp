@@ -153,6 +153,7 @@ constexpr Grammar kGrammar[] = {
     {"hold", ActionKind::hold, "hold \"staff.entry\" 3s"},
     {"type", ActionKind::type, "type \"Ayşe\""},
     {"drag", ActionKind::drag, "drag 0 -600"},
+    {"fling", ActionKind::fling, "fling 0 -600"},
     {"wait", ActionKind::wait, "wait 500ms"},
     {"expect", ActionKind::expect, "expect \"Onay\""},
     {"expect-screen", ActionKind::expect_screen, "expect-screen review"},
@@ -235,9 +236,11 @@ std::optional<std::string> parse_action(const std::vector<Token>& tokens, Script
                 return std::string(grammar->name) + " takes one duration" + usage;
             }
             return duration_arg(tokens[1], action.kind == ActionKind::wait);
-        case ActionKind::drag: {
+        case ActionKind::drag:
+        case ActionKind::fling: {
             if (args != 2) {
-                return "drag takes two distances in pixels, dx and dy" + usage;
+                return std::string(grammar->name) + " takes two distances in pixels, dx and dy" +
+                       usage;
             }
             const auto dx = parse_pixels(tokens[1]);
             const auto dy = parse_pixels(tokens[2]);
@@ -245,7 +248,7 @@ std::optional<std::string> parse_action(const std::vector<Token>& tokens, Script
                 return "'" + tokens[dx ? 2 : 1].text + "' is not a distance in pixels" + usage;
             }
             if (*dx == 0 && *dy == 0) {
-                return std::string("a drag must move: dx and dy are both 0");
+                return "a " + std::string(grammar->name) + " must move: dx and dy are both 0";
             }
             action.dx = *dx;
             action.dy = *dy;
@@ -529,7 +532,8 @@ bool ScriptRunner::queue_tap(const ScriptAction& action, const ui::HitTarget& ta
     return true;
 }
 
-void ScriptRunner::queue_drag(const ScriptAction& action, const FrameSeen& seen) {
+void ScriptRunner::queue_drag(const ScriptAction& action, const FrameSeen& seen,
+                              int still_frames) {
     const ui::HitMap& hits = *seen.hits;
     platform::PointerSample from{hits.display_w / 2, hits.display_h / 2, false};
     for (const ui::HitTarget& t : hits.targets) {
@@ -555,7 +559,7 @@ void ScriptRunner::queue_drag(const ScriptAction& action, const FrameSeen& seen)
         p.y = on_glass(from.y + action.dy * f, hits.display_h);
         touches_.push_back(Touch{p, Millis{0}});
     }
-    for (int i = 0; i < kDragStillFrames; ++i) {
+    for (int i = 0; i < still_frames; ++i) {
         touches_.push_back(Touch{p, Millis{0}});
     }
     p.down = false;
@@ -590,7 +594,10 @@ void ScriptRunner::start(const FrameSeen& seen, FrameRequest& request) {
             return;
         }
         case ActionKind::drag:
-            queue_drag(action, seen);
+            queue_drag(action, seen, kDragStillFrames);
+            return;
+        case ActionKind::fling:
+            queue_drag(action, seen, 0);
             return;
         case ActionKind::wait:
             wait_until_ = seen.now + action.duration;

@@ -28,14 +28,25 @@ namespace kiosk::app {
 
 // [SECTION] Scripts
 
-enum class ActionKind { tap, hold, type, drag, wait, expect, expect_screen, screenshot, idle };
+enum class ActionKind {
+    tap,
+    hold,
+    type,
+    drag,
+    fling,
+    wait,
+    expect,
+    expect_screen,
+    screenshot,
+    idle
+};
 
 struct ScriptAction {
     ActionKind kind = ActionKind::wait;
     int line = 0;        // 1-based line of the script file
     std::string source;  // the line as written, without its comment, for failure reports
     std::string text;  // tap/hold: target; type/expect: text; expect-screen: name; screenshot: path
-    float dx = 0;      // drag, pixels
+    float dx = 0;      // drag, fling: pixels
     float dy = 0;
     Millis duration{0};  // hold, wait, idle
 };
@@ -147,7 +158,8 @@ class ScriptRunner {
     // An action whose screen never settles (an endless animation) goes on after this many.
     static constexpr int kMaxSettleFrames = 600;
     // A drag: frames from the start to the end point, then frames held still before lifting
-    // (so the list scrolls by the distance dragged, without a fling).
+    // (so the list scrolls by the distance dragged, without a fling). A fling lifts on the
+    // last frame of motion, so the list glides on.
     static constexpr int kDragFrames = 12;
     static constexpr int kDragStillFrames = 3;
 
@@ -179,7 +191,7 @@ class ScriptRunner {
     // Queues the touches of a tap (move, press, release) on a target, then guard and settle.
     bool queue_tap(const ScriptAction& action, const ui::HitTarget& target, Millis hold,
                    const FrameSeen& seen);
-    void queue_drag(const ScriptAction& action, const FrameSeen& seen);
+    void queue_drag(const ScriptAction& action, const FrameSeen& seen, int still_frames);
 
     Script script_;
     std::size_t index_ = 0;

@@ -6,16 +6,17 @@
 //      languages, 20 towns, 11 sectors, three contract kinds, 0-2 required languages), stored
 //      through the pull's own apply_offer_page in pages of 1,000.
 //   2. The kiosk under `xvfb-run -s "-screen 0 1920x1080x24"`, windowed at 1920x1080, started on
-//      the Jobs screen in English, runs a script that drags the list up by 900 px again and
-//      again (the script's drag: 12 frames of motion, 3 still, lift), then back to the top; the
-//      list reads more offers a page at a time as it goes. --frame-times records each frame from
+//      the Jobs screen in English, runs a script that flings the list up by 500 px again and
+//      again (the script's fling: 12 frames of motion, then the lift while moving, and the list
+//      glides until it stops), then back towards the top; the list reads more offers a page at
+//      a time as it goes. --frame-times records each frame from
 //      the end of the wait for input to after the swap and glFinish.
 //   3. Printed: p50 / p95 / p99 / max of the frames in which the list moved, of the part of them
 //      spent before any GL call (reading the store, drawing the views), and of all frames on the
 //      Jobs screen, against the 16 ms target.
 //
 // Set LIBGL_ALWAYS_SOFTWARE=1 for Mesa's software renderer (the target's condition); the kiosk
-// inherits the environment. Options: --offers N (10000), --drags N (60), --lang CODE (en),
+// inherits the environment. Options: --offers N (10000), --flings N (20), --lang CODE (en),
 // --keep (leave the data directory and the CSV in /tmp).
 #include <sys/wait.h>
 #include <unistd.h>
@@ -44,7 +45,7 @@ constexpr double kTargetMs = 16.0;
 
 struct Settings {
     int offers = 10'000;
-    int drags = 60;
+    int flings = 20;
     std::string lang = "en";
     bool keep = false;
 };
@@ -219,15 +220,15 @@ int main(int argc, char** argv) {
         const std::string_view arg = argv[i];
         if (arg == "--offers" && i + 1 < argc) {
             settings.offers = std::atoi(argv[++i]);
-        } else if (arg == "--drags" && i + 1 < argc) {
-            settings.drags = std::atoi(argv[++i]);
+        } else if (arg == "--flings" && i + 1 < argc) {
+            settings.flings = std::atoi(argv[++i]);
         } else if (arg == "--lang" && i + 1 < argc) {
             settings.lang = argv[++i];
         } else if (arg == "--keep") {
             settings.keep = true;
         } else {
             std::fprintf(stderr,
-                         "usage: jobs_scroll_bench [--offers N] [--drags N] [--lang CODE] "
+                         "usage: jobs_scroll_bench [--offers N] [--flings N] [--lang CODE] "
                          "[--keep]\n");
             return 2;
         }
@@ -244,13 +245,15 @@ int main(int argc, char** argv) {
     if (!make_data_dir(data_dir, settings.offers)) {
         return 1;
     }
-    // Down the list by drags, then back up in bigger ones: the way back shows rows read before.
+    // Down the list by flings, then back up by fewer: the way back shows rows read before.
+    // Each fling glides to rest before the next starts. 500 px keeps the finger on the glass
+    // (it starts at the list's centre); one that reached the edge would rest there and not fling.
     std::string script = "expect-screen jobs\n";
-    for (int i = 0; i < settings.drags; ++i) {
-        script += "drag 0 -900\n";
+    for (int i = 0; i < settings.flings; ++i) {
+        script += "fling 0 -500\n";
     }
-    for (int i = 0; i < settings.drags / 3; ++i) {
-        script += "drag 0 2700\n";
+    for (int i = 0; i < settings.flings / 3; ++i) {
+        script += "fling 0 500\n";
     }
     std::ofstream(dir / "scroll.script") << script;
     const char* software = std::getenv("LIBGL_ALWAYS_SOFTWARE");
@@ -276,8 +279,8 @@ int main(int argc, char** argv) {
             }
         }
     }
-    std::printf("%d offers, %d drags of 900 px down and %d of 2700 px up, %s\n", settings.offers,
-                settings.drags, settings.drags / 3, settings.lang.c_str());
+    std::printf("%d offers, %d flings of 500 px down and %d up, %s\n", settings.offers,
+                settings.flings, settings.flings / 3, settings.lang.c_str());
     report("frames in which the list moved:", scrolled);
     report("  of which the views (no GL):", scrolled_ui);
     report("every frame on the Jobs screen:", on_jobs);

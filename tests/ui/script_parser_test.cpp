@@ -42,10 +42,11 @@ TEST(ScriptParse, EveryActionWithItsArguments) {
         "expect \"Onay\"\n"
         "expect-screen review\n"
         "screenshot out/step3.png\n"
-        "idle 95s\n");
+        "idle 95s\n"
+        "fling 0 -900\n");
     ASSERT_TRUE(script.ok()) << script.error().message;
     const auto& a = script->actions;
-    ASSERT_EQ(a.size(), 9U);
+    ASSERT_EQ(a.size(), 10U);
 
     EXPECT_EQ(a[0].kind, ActionKind::tap);
     EXPECT_EQ(a[0].text, "Türkçe");
@@ -69,6 +70,9 @@ TEST(ScriptParse, EveryActionWithItsArguments) {
     EXPECT_EQ(a[7].text, "out/step3.png");
     EXPECT_EQ(a[8].kind, ActionKind::idle);
     EXPECT_EQ(a[8].duration, Millis{95'000});
+    EXPECT_EQ(a[9].kind, ActionKind::fling);
+    EXPECT_EQ(a[9].dx, 0.0F);
+    EXPECT_EQ(a[9].dy, -900.0F);
     for (std::size_t i = 0; i < a.size(); ++i) {
         EXPECT_EQ(a[i].line, static_cast<int>(i) + 1);
     }
@@ -142,6 +146,8 @@ TEST(ScriptParse, WrongArgumentsShowHowToWriteTheAction) {
         {"drag 0", "drag 0 -600"},
         {"drag up 600", "'up' is not a distance"},
         {"drag 0 0", "must move"},
+        {"fling 0", "fling 0 -600"},
+        {"fling 0 0", "a fling must move"},
         {"wait", "wait 500ms"},
         {"expect", "expect \"Onay\""},
         {"expect-screen", "expect-screen review"},

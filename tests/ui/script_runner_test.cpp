@@ -9,6 +9,7 @@
 #include "kiosk/app/script.hpp"
 #include "kiosk/core/session.hpp"
 #include "kiosk/i18n/text_utf8.hpp"
+#include "kiosk/ui/touch_list.hpp"
 
 namespace kiosk::app {
 namespace {
@@ -331,6 +332,35 @@ TEST(ScriptRunner, DragStartsOnTheScrollRegionAndMovesByTheDistanceOverFrames) {
     const auto release = std::find_if(fingers.rbegin(), fingers.rend(),
                                       [](const auto& p) { return !off_screen(p); });
     EXPECT_EQ(release->y, 100.0F) << "lifted where it stopped";
+}
+
+// The list's velocity after the runner's fingers for `line` went through step_scroll, frame
+// by frame at 60 Hz, as touch_list feeds it.
+float velocity_after(const char* line) {
+    ScriptRunner runner(parsed(line));
+    Frames frames{screen("jobs", {{"scroll.jobs", "", ui::Rect{0, 100, 1280, 600}}})};
+    ui::ScrollState list;
+    bool was_down = false;
+    for (const auto& p : run(runner, frames)) {
+        if (off_screen(p)) {
+            continue;
+        }
+        const bool pressed = p.down && !was_down;
+        ui::step_scroll(list, ui::ScrollInput{1.0F / 60.0F, p.y, p.down, pressed}, 100'000);
+        if (was_down && !p.down) {
+            break;  // the lift: what the list was left with
+        }
+        was_down = p.down;
+    }
+    EXPECT_TRUE(runner.finished());
+    return list.velocity;
+}
+
+TEST(ScriptRunner, AFlingLiftsWhileMovingSoTheListGlidesOnAndADragDoesNot) {
+    EXPECT_EQ(velocity_after("drag 0 -300\n"), 0.0F) << "a drag rests, then lifts: no fling";
+    // 300 px up in 12 frames of 1/60 s: the finger left at 1,500 px/s (positive: the content
+    // moves on towards its end).
+    EXPECT_GT(velocity_after("fling 0 -300\n"), 1000.0F);
 }
 
 TEST(ScriptRunner, AFingerStaysOnTheGlassWhenADragIsLongerThanTheDisplay) {
