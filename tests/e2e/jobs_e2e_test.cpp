@@ -1,10 +1,11 @@
 // End to end: the Jobs screen in the real kiosk window under Xvfb, on a data directory holding
 // made-up offers: the city filter narrows the list and its count, an offer opened from a
 // scrolled list returns to the same rows on Back, with the filter kept; another filter starts the
-// list at the top.
+// list at the top. A fling glides on after the finger lifts, as `--frame-times` records.
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -61,6 +62,44 @@ TEST(JobsScreen, AFilteredScrolledListKeepsItsPlaceWhileAnOfferIsOpen) {
          data_dir_with_offers(dir / "data").string(), "--script", (dir / "jobs.script").string()},
         true, dir);
     EXPECT_EQ(result.exit_code, 0) << result.stderr_text;
+}
+
+TEST(JobsScreen, AFlingGlidesOnAfterTheLiftAndFrameTimesRecordsEveryFrame) {
+    const fs::path dir = make_temp_dir("kiosk-jobs-fling");
+    std::ofstream(dir / "fling.script") << "expect-screen jobs\n"
+                                           "fling 0 -250\n"
+                                           "expect-screen jobs\n";
+    const fs::path csv = dir / "frames.csv";
+    const ProcessResult result = run_kiosk(
+        {"--size", "1280x800", "--lang", "en", "--screen", "jobs", "--data-dir",
+         data_dir_with_offers(dir / "data").string(), "--script", (dir / "fling.script").string(),
+         "--frame-times", csv.string()},
+        true, dir);
+    ASSERT_EQ(result.exit_code, 0) << result.stderr_text;
+
+    std::ifstream in(csv);
+    std::string line;
+    ASSERT_TRUE(std::getline(in, line)) << "no " << csv;
+    EXPECT_EQ(line, "frame,ms,ui_ms,screen,scrolled");
+    int frames = 0;
+    int scrolled = 0;
+    while (std::getline(in, line)) {
+        std::istringstream row(line);
+        std::string frame, ms, ui_ms, screen, moved;
+        ASSERT_TRUE(std::getline(row, frame, ',') && std::getline(row, ms, ',') &&
+                    std::getline(row, ui_ms, ',') && std::getline(row, screen, ',') &&
+                    std::getline(row, moved))
+            << line;
+        EXPECT_EQ(std::stoi(frame), frames) << "frames are numbered in order";
+        EXPECT_GT(std::stod(ms), 0.0);
+        EXPECT_LE(std::stod(ui_ms), std::stod(ms)) << "the views are part of the frame";
+        EXPECT_EQ(screen, "jobs");
+        scrolled += moved == "1" ? 1 : 0;
+        ++frames;
+    }
+    EXPECT_GT(frames, 20);
+    // The finger moves for 12 frames; the list keeps moving for many more after the lift.
+    EXPECT_GT(scrolled, 24) << frames << " frames";
 }
 
 }  // namespace

@@ -19,12 +19,14 @@ TEST(AppOptions, DefaultsAreAWindowOnTheDesk) {
     EXPECT_EQ(o->height, 800);
     EXPECT_FALSE(o->screenshot || o->dump_layout || o->data_dir || o->language);
     EXPECT_FALSE(o->report_startup);
+    EXPECT_FALSE(o->frame_times);
 }
 
 TEST(AppOptions, EveryOptionIsRead) {
     const auto o =
         parse({"--fullscreen", "--size", "1920x1080", "--screenshot", "s.png", "--dump-layout",
-               "l.json", "--data-dir", "/tmp/k", "--lang", "fa", "--report-startup"});
+               "l.json", "--data-dir", "/tmp/k", "--lang", "fa", "--report-startup",
+               "--frame-times", "f.csv"});
     ASSERT_TRUE(o.ok()) << o.error().message;
     EXPECT_TRUE(o->fullscreen);
     EXPECT_EQ(o->width, 1920);
@@ -34,6 +36,7 @@ TEST(AppOptions, EveryOptionIsRead) {
     EXPECT_EQ(*o->data_dir, "/tmp/k");
     EXPECT_EQ(*o->language, "fa");
     EXPECT_TRUE(o->report_startup);
+    EXPECT_EQ(*o->frame_times, "f.csv");
 }
 
 TEST(AppOptions, BadInputIsAnErrorNamingTheArgument) {
@@ -50,6 +53,7 @@ TEST(AppOptions, BadInputIsAnErrorNamingTheArgument) {
         {{"--lang", "xx"}, "xx"},
         {{"--data-dir", ""}, "--data-dir"},
         {{"--screenshot"}, "--screenshot"},
+        {{"--frame-times"}, "--frame-times"},
         {{"--fulscreen"}, "--fulscreen"},
         {{"--dump-layout", "l.json"}, "--screenshot"},
     };
