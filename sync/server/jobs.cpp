@@ -610,21 +610,27 @@ Result<std::vector<std::string>> expire_offers(ServerStore& store, std::string_v
     return withdrawn;
 }
 
-Result<std::vector<OfferState>> list_offers(ServerStore& store) {
-    std::map<std::string, OfferState> latest;
+Result<OfferStatePage> list_offers(ServerStore& store, std::string_view after, std::size_t limit) {
+    std::map<std::string, OfferState, std::less<>> latest;
     auto s = for_each_feed_entry(store, [&](const FeedEntry& e) -> Status {
-        latest[e.offer_id] = OfferState{e.offer_id, e.seq, e.offer.has_value()};
+        if (e.offer_id > after) {
+            latest[e.offer_id] = OfferState{e.offer_id, e.seq, e.offer.has_value()};
+        }
         return Ok{};
     });
     if (!s) {
         return s.error();
     }
-    std::vector<OfferState> out;
-    out.reserve(latest.size());
+    OfferStatePage page;
+    page.more = latest.size() > limit;
+    page.offers.reserve(std::min(latest.size(), limit));
     for (auto& [id, state] : latest) {
-        out.push_back(std::move(state));
+        if (page.offers.size() == limit) {
+            break;
+        }
+        page.offers.push_back(std::move(state));
     }
-    return out;
+    return page;
 }
 
 }  // namespace kiosk::sync

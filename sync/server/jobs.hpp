@@ -80,12 +80,18 @@ Result<ImportSummary> publish_offers(ServerStore& store, const std::vector<Offer
 // alone. Returns the ids withdrawn (not those someone else withdrew meanwhile).
 Result<std::vector<std::string>> expire_offers(ServerStore& store, std::string_view today);
 
-// Every offer the feed knows, published or withdrawn, in id order, without bodies.
+// The offers the feed knows, published or withdrawn, in id order, without bodies: up to
+// `limit` whose ids sort after `after` ("" for the first page).
 struct OfferState {
     std::string id;
     std::uint64_t seq = 0;  // of its latest change
     bool published = false;
 };
-Result<std::vector<OfferState>> list_offers(ServerStore& store);
+struct OfferStatePage {
+    std::vector<OfferState> offers;
+    bool more = false;  // offers follow the last of these
+};
+inline constexpr std::size_t kAdminListLimit = 1000;
+Result<OfferStatePage> list_offers(ServerStore& store, std::string_view after, std::size_t limit);
 
 }  // namespace kiosk::sync

@@ -65,6 +65,21 @@ std::optional<OfferFileFormat> import_format(const std::string& content_type) {
     return std::nullopt;
 }
 
+// The request's `limit` (1..max), `fallback` without one; nothing when it is not such a number.
+std::optional<std::size_t> read_limit(const httplib::Request& req, std::size_t fallback,
+                                      std::size_t max) {
+    if (!req.has_param("limit")) {
+        return fallback;
+    }
+    const std::string text = req.get_param_value("limit");
+    std::size_t limit = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), limit);
+    if (ec != std::errc{} || end != text.data() + text.size() || limit == 0 || limit > max) {
+        return std::nullopt;
+    }
+    return limit;
+}
+
 nlohmann::json offer_state_json(const OfferState& o) {
     return {{"id", o.id}, {"seq", o.seq}, {"state", o.published ? "published" : "withdrawn"}};
 }
@@ -421,21 +436,16 @@ struct CentralServer::Impl {
         if (!cursor) {
             return reply_error(res, 400, cursor.error().code, cursor.error().message, *epoch);
         }
-        std::size_t limit = kDefaultPageLimit;
-        if (req.has_param("limit")) {
-            const std::string text = req.get_param_value("limit");
-            const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), limit);
-            if (ec != std::errc{} || end != text.data() + text.size() || limit == 0 ||
-                limit > kMaxPageItems) {
-                return reply_error(res, 400, "protocol.malformed",
-                                   "limit: expected 1.." + std::to_string(kMaxPageItems), *epoch);
-            }
+        const auto limit = read_limit(req, kDefaultPageLimit, kMaxPageItems);
+        if (!limit) {
+            return reply_error(res, 400, "protocol.malformed",
+                               "limit: expected 1.." + std::to_string(kMaxPageItems), *epoch);
         }
         if (!cursor->epoch.empty() && cursor->epoch != *epoch) {
             return reply_error(res, 410, "changes.reset",
                                "cursor from another epoch: start again from 0", *epoch);
         }
-        auto page = store.changes(cursor->seq, limit);
+        auto page = store.changes(cursor->seq, *limit);
         if (!page) {
             return reply_store_error(res, page.error(), *epoch);
         }
@@ -637,18 +647,30 @@ struct CentralServer::Impl {
         });
     }
 
-    // GET /v1/admin/jobs: every offer's id, state and sequence, by id.
+    // GET /v1/admin/jobs[?after=ID][&limit=N]: offers' ids, states and sequences, by id, a page
+    // at a time; `next` (the `after` of the next page) only when more follow.
     void admin_list(const httplib::Request& req, httplib::Response& res) {
         as_admin(req, res, [&](const std::string& epoch, const AdminToken&) {
-            auto offers = list_offers(store);
-            if (!offers) {
-                return reply_store_error(res, offers.error(), epoch);
+            const auto limit = read_limit(req, kAdminListLimit, kAdminListLimit);
+            if (!limit) {
+                return reply_error(res, 400, "request.bad_parameter",
+                                   "limit: expected 1.." + std::to_string(kAdminListLimit),
+                                   epoch);
+            }
+            const std::string after = req.has_param("after") ? req.get_param_value("after") : "";
+            auto page = list_offers(store, after, *limit);
+            if (!page) {
+                return reply_store_error(res, page.error(), epoch);
             }
             nlohmann::json list = nlohmann::json::array();
-            for (const OfferState& o : *offers) {
+            for (const OfferState& o : page->offers) {
                 list.push_back(offer_state_json(o));
             }
-            reply_json(res, 200, admin_reply({{"offers", std::move(list)}}, epoch));
+            nlohmann::json fields = {{"offers", std::move(list)}};
+            if (page->more) {
+                fields["next"] = page->offers.back().id;
+            }
+            reply_json(res, 200, admin_reply(std::move(fields), epoch));
         });
     }
 

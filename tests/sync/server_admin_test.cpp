@@ -323,6 +323,44 @@ TEST_F(AdminApi, WithdrawSendsATombstoneAndIsIdempotent) {
                                               {"id":"w-2","seq":2,"state":"published"}])"));
 }
 
+TEST_F(AdminApi, TheListComesInPagesByIdEachNamingTheNext) {
+    std::string csv(kHeader);
+    for (const char* id : {"l-3", "l-1", "l-5", "l-2", "l-4"}) {
+        csv += csv_offer(id);
+    }
+    ASSERT_EQ(ok_json(import(csv, kCsv))["published"], 5);
+    ASSERT_TRUE(ok_json(client().Delete(std::string(kPathAdminJobs) + "/l-2", bearer(token_)))
+                    .value("changed", false));
+    const auto page = [&](const std::string& query) {
+        return ok_json(client().Get(std::string(kPathAdminJobs) + query, bearer(token_)));
+    };
+    const auto ids = [](const json& reply) {
+        std::string out;
+        for (const json& o : reply["offers"]) {
+            out += o["id"].get<std::string>() + (o["state"] == "withdrawn" ? "(w) " : " ");
+        }
+        return out;
+    };
+
+    const json first = page("?limit=2");
+    EXPECT_EQ(ids(first), "l-1 l-2(w) ");
+    ASSERT_EQ(first.value("next", ""), "l-2");
+    const json second = page("?limit=2&after=l-2");
+    EXPECT_EQ(ids(second), "l-3 l-4 ");
+    ASSERT_EQ(second.value("next", ""), "l-4");
+    const json last = page("?limit=2&after=l-4");
+    EXPECT_EQ(ids(last), "l-5 ");
+    EXPECT_FALSE(last.contains("next")) << "nothing follows the last page";
+    EXPECT_EQ(ids(page("?after=l-5")), "");
+    EXPECT_EQ(ids(page("")), "l-1 l-2(w) l-3 l-4 l-5 ") << "one page holds up to 1,000";
+
+    for (const char* bad : {"?limit=0", "?limit=1001", "?limit=two", "?limit=-1", "?limit="}) {
+        EXPECT_EQ(error_code(client().Get(std::string(kPathAdminJobs) + bad, bearer(token_)), 400),
+                  "request.bad_parameter")
+            << bad;
+    }
+}
+
 TEST_F(AdminApi, ExpireWithdrawsOffersPastTheirLastDay) {
     const std::string csv = std::string(kHeader) + csv_offer("jan-10", "", "2027-01-10") +
                             csv_offer("jan-20", "", "2027-01-20") +
