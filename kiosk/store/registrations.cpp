@@ -87,11 +87,30 @@ bool is_valid_record_id(std::string_view id) {
            });
 }
 
+// The receipt row (written by `insert_receipt`) and the record's outbox entry, in one
+// transaction: both are on disk, or neither.
+template <typename InsertReceipt>
+Result<SubmitReceipt> queue_with_receipt(Database& db, const NewOutboxRecord& record,
+                                         InsertReceipt insert_receipt) {
+    auto written = in_transaction<std::int64_t>(db, [&]() -> Result<std::int64_t> {
+        if (auto inserted = insert_receipt(); !inserted) {
+            return inserted.error();
+        }
+        return insert_queued_in_transaction(db, record);
+    });
+    if (!written) {
+        return about(record.record_id, written.error());
+    }
+    return SubmitReceipt{std::string(record.record_id), *written};
+}
+
 Result<SubmitReceipt> submit_registration(Database& db, const NewRegistration& registration) {
     if (auto valid = validate_registration(registration); !valid) {
         return valid.error();
     }
-    auto written = in_transaction<std::int64_t>(db, [&]() -> Result<std::int64_t> {
+    const NewOutboxRecord record{kRegistrationKind, registration.record_id, registration.schema,
+                                 registration.created_at_device, registration.body};
+    return queue_with_receipt(db, record, [&]() -> Status {
         auto insert = Statement::prepare(
             db.handle(),
             "INSERT INTO registrations (record_id, reference_code, created_at_device, "
@@ -105,17 +124,8 @@ Result<SubmitReceipt> submit_registration(Database& db, const NewRegistration& r
             .bind(4, std::string_view(registration.consent_version))
             .bind(5, std::int64_t{registration.staff_assisted ? 1 : 0})
             .bind_optional(6, registration.staff_id);
-        if (auto ran = insert->run(); !ran) {
-            return ran.error();
-        }
-        return insert_queued_in_transaction(
-            db, NewOutboxRecord{kRegistrationKind, registration.record_id, registration.schema,
-                                registration.created_at_device, registration.body});
+        return insert->run();
     });
-    if (!written) {
-        return about(registration.record_id, written.error());
-    }
-    return SubmitReceipt{registration.record_id, *written};
 }
 
 Result<SubmitReceipt> enqueue_record(Database& db, std::string_view kind,
@@ -130,21 +140,17 @@ Result<SubmitReceipt> enqueue_record(Database& db, std::string_view kind,
                        (kind == kRegistrationKind ? "submit_registration" : "submit_interest") +
                        ")");
     }
-    auto seq = in_transaction<std::int64_t>(db, [&] {
-        return insert_queued_in_transaction(
-            db, NewOutboxRecord{kind, record_id, schema, created_at_device, body});
-    });
-    if (!seq) {
-        return about(record_id, seq.error());
-    }
-    return SubmitReceipt{std::string(record_id), *seq};
+    return queue_with_receipt(db, NewOutboxRecord{kind, record_id, schema, created_at_device, body},
+                              []() -> Status { return Ok{}; });  // no receipt row of its own
 }
 
 Result<SubmitReceipt> submit_interest(Database& db, const NewInterest& interest) {
     if (auto valid = validate_interest(interest); !valid) {
         return valid.error();
     }
-    auto written = in_transaction<std::int64_t>(db, [&]() -> Result<std::int64_t> {
+    const NewOutboxRecord record{kInterestKind, interest.record_id, interest.schema,
+                                 interest.created_at_device, interest.body};
+    return queue_with_receipt(db, record, [&]() -> Status {
         auto insert = Statement::prepare(db.handle(),
                                          "INSERT INTO interests (record_id, job_id, "
                                          "registration_id, created_at_device) VALUES (?, ?, ?, ?)");
@@ -155,17 +161,8 @@ Result<SubmitReceipt> submit_interest(Database& db, const NewInterest& interest)
             .bind(2, std::string_view(interest.job_id))
             .bind_optional(3, interest.registration_id)
             .bind(4, interest.created_at_device);
-        if (auto ran = insert->run(); !ran) {
-            return ran.error();
-        }
-        return insert_queued_in_transaction(
-            db, NewOutboxRecord{kInterestKind, interest.record_id, interest.schema,
-                                interest.created_at_device, interest.body});
+        return insert->run();
     });
-    if (!written) {
-        return about(interest.record_id, written.error());
-    }
-    return SubmitReceipt{interest.record_id, *written};
 }
 
 Result<std::int64_t> count_interests(Database& db, std::string_view job_id) {

@@ -56,10 +56,12 @@ std::string_view contract_key(std::string_view contract) {
     return i18n::key("job.seasonal");
 }
 
-std::string language_and_level(const ViewContext& ctx, const core::Reason& r) {
+// "Turkish B1": the reason's language, with the level when there is one.
+std::string language_and_level(const ViewContext& ctx, const core::Reason& r,
+                               const std::optional<core::Cefr>& level) {
     std::string text(iso_name(ctx.iso_languages, r.subject));
-    if (r.needed_level) {
-        text += " " + std::string(core::to_string(*r.needed_level));
+    if (level) {
+        text += " " + std::string(core::to_string(*level));
     }
     return text;
 }
@@ -76,13 +78,9 @@ std::string reason_text(const ViewContext& ctx, const core::Reason& r) {
             return t("jobs.why.has_skill");
         case core::ReasonKind::TrainingProvided:
             return t("jobs.why.training_provided");
-        case core::ReasonKind::SpeaksLanguage: {
-            std::string spoken(iso_name(ctx.iso_languages, r.subject));
-            if (r.has_level) {
-                spoken += " " + std::string(core::to_string(*r.has_level));
-            }
-            return t.format("jobs.why.speaks_language", {{"language", spoken}});
-        }
+        case core::ReasonKind::SpeaksLanguage:
+            return t.format("jobs.why.speaks_language",
+                            {{"language", language_and_level(ctx, r, r.has_level)}});
         case core::ReasonKind::EducationEnough:
             return t("jobs.why.education_enough");
         case core::ReasonKind::NearHome:
@@ -96,7 +94,8 @@ std::string reason_text(const ViewContext& ctx, const core::Reason& r) {
         case core::ReasonKind::EmployerAppliesForPermit:
             return t("jobs.why.employer_applies_for_permit");
         case core::ReasonKind::NeedsLanguage:
-            return t.format("jobs.why.needs_language", {{"language", language_and_level(ctx, r)}});
+            return t.format("jobs.why.needs_language",
+                            {{"language", language_and_level(ctx, r, r.needed_level)}});
         case core::ReasonKind::NeedsEducation:
             return t("jobs.why.needs_education");
         case core::ReasonKind::OtherPlace:
