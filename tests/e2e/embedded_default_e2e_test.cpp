@@ -65,6 +65,7 @@ struct LocalRun {
 
     std::string kiosk_db() const { return (home / "kiosk" / "kiosk.db").string(); }
     std::string central_db() const { return (home / "kiosk-central" / "central.db").string(); }
+    std::string central_keys() const { return (home / "kiosk-central" / "keys").string(); }
 };
 
 LocalRun start_local(const fs::path& home, const std::string& script) {
@@ -83,6 +84,13 @@ std::string query(const LocalRun& run, const std::string& db, const std::string&
     const ProcessResult r = run_program({"sqlite3", db, sql}, run.home);
     EXPECT_EQ(r.exit_code, 0) << r.stderr_text;
     return r.stdout_text;
+}
+
+// `kiosk-central export --format json` of what the local server holds, opened with its keys.
+ProcessResult export_json(const LocalRun& run) {
+    return run_program({KIOSK_CENTRAL_EXE, "export", "--db", run.central_db(), "--keys",
+                        run.central_keys(), "--format", "json"},
+                       run.home);
 }
 
 TEST(EmbeddedDefault, TheRunCommandBringsUpServerSyncAndKioskAndARegistrationReachesTheServer) {
@@ -113,10 +121,7 @@ TEST(EmbeddedDefault, TheRunCommandBringsUpServerSyncAndKioskAndARegistrationRea
               "acked|1\n");
     EXPECT_EQ(query(run, run.central_db(), "SELECT kind, count(*) FROM records GROUP BY kind;"),
               "registration|1\n");
-    const ProcessResult exported =
-        run_program({KIOSK_CENTRAL_EXE, "export", "--db", run.central_db(), "--keys",
-                     (home / "kiosk-central" / "keys").string(), "--format", "json"},
-                    home);
+    const ProcessResult exported = export_json(run);
     ASSERT_EQ(exported.exit_code, 0) << exported.stderr_text;
     EXPECT_NE(exported.stdout_text.find("Elif"), std::string::npos);
     EXPECT_NE(exported.stdout_text.find("Gaziantep"), std::string::npos);
@@ -278,16 +283,13 @@ TEST(EmbeddedDefault, InterestsFromTheWindowReachTheExportWithTheirJobAndRegistr
         "exit $rc\n";
     const ProcessResult once =
         run_program({"bash", "-c", push_once, "push-once", KIOSK_CENTRAL_EXE, run.central_db(),
-                     (home / "kiosk-central" / "keys").string(), std::to_string(run.port),
+                     run.central_keys(), std::to_string(run.port),
                      KIOSK_BINARY_DIR "/sync/client/kiosk-sync", run.kiosk_db()},
                     home);
     ASSERT_EQ(once.exit_code, 0) << once.stdout_text << once.stderr_text;
     EXPECT_EQ(query(run, run.kiosk_db(), "SELECT state, count(*) FROM outbox GROUP BY state;"),
               "acked|3\n");
-    const ProcessResult exported =
-        run_program({KIOSK_CENTRAL_EXE, "export", "--db", run.central_db(), "--keys",
-                     (home / "kiosk-central" / "keys").string(), "--format", "json"},
-                    home);
+    const ProcessResult exported = export_json(run);
     ASSERT_EQ(exported.exit_code, 0) << exported.stderr_text;
     const auto rows = nlohmann::json::parse(exported.stdout_text);
     std::string registration_id;
