@@ -84,6 +84,30 @@ class Store : public ::testing::Test {
         store_.reset();
         std::filesystem::remove_all(dir_);
     }
+    // For the export: the server's keys and one device enrolled at `centre`, whose records are
+    // put straight into the store, as the push handler would.
+    struct Enrolled {
+        BoxKeyPair keys = BoxKeyPair::generate();
+        SignKeyPair device = SignKeyPair::generate();
+        std::string device_id = random_id();
+
+        StoredRecord record(const nlohmann::json& data, const std::string& kind,
+                            std::uint32_t schema, const std::string& consent_version,
+                            std::uint64_t seq) const {
+            RecordContent c{random_id(), device_id, kind, schema, consent_version, data};
+            const Envelope env = *seal_record(c, seq, keys.public_key, device);
+            return StoredRecord{c.record_id, device_id,  seq,         kind,
+                                schema,      1790000000, encode(env), 5};
+        }
+    };
+    Enrolled enrolled(const std::string& centre) {
+        EXPECT_TRUE(store_->init_schema().ok());
+        Enrolled e;
+        EXPECT_TRUE(store_->add_enrol_code("h", centre, 0).ok());
+        EXPECT_TRUE(store_->enrol("h", e.device_id, "t", e.device.public_key, 0).ok());
+        return e;
+    }
+
     std::filesystem::path dir_;
     std::unique_ptr<ServerStore> store_;
 };
@@ -131,17 +155,11 @@ TEST_F(Store, UnknownPostgresHostFailsToOpen) {
 
 // Export: a device and records put straight into the store, as the push handler would.
 TEST_F(Store, ExportOpensRecordsAndGuardsSpreadsheetCells) {
-    ASSERT_TRUE(store_->init_schema().ok());
-    const BoxKeyPair keys = BoxKeyPair::generate();
-    const SignKeyPair device = SignKeyPair::generate();
-    const std::string device_id = random_id();
-    ASSERT_TRUE(store_->add_enrol_code("h", "Centre, \"Nord\"", 0).ok());
-    ASSERT_TRUE(store_->enrol("h", device_id, "t", device.public_key, 0).ok());
-
+    const Enrolled e = enrolled("Centre, \"Nord\"");
+    const BoxKeyPair& keys = e.keys;
+    const std::string& device_id = e.device_id;
     auto stored = [&](const nlohmann::json& data, const std::string& kind, std::uint64_t seq) {
-        RecordContent c{random_id(), device_id, kind, 1, "2026-01", data};
-        const Envelope env = *seal_record(c, seq, keys.public_key, device);
-        return StoredRecord{c.record_id, device_id, seq, kind, 1, 1790000000, encode(env), 5};
+        return e.record(data, kind, 1, "2026-01", seq);
     };
     const StoredRecord reg =
         stored({{"given_name", "=HYPERLINK(\"x\")"}, {"city", "A, B"}}, "registration", 1);
@@ -180,12 +198,8 @@ TEST_F(Store, ExportOpensRecordsAndGuardsSpreadsheetCells) {
 // An interest names its registration by record id (registered in the same visit) or by the
 // reference code the person typed; the export finds it either way, with the offer it is about.
 TEST_F(Store, ExportListsInterestsWithTheirJobAndRegistration) {
-    ASSERT_TRUE(store_->init_schema().ok());
-    const BoxKeyPair keys = BoxKeyPair::generate();
-    const SignKeyPair device = SignKeyPair::generate();
-    const std::string device_id = random_id();
-    ASSERT_TRUE(store_->add_enrol_code("h", "Centre", 0).ok());
-    ASSERT_TRUE(store_->enrol("h", device_id, "t", device.public_key, 0).ok());
+    const Enrolled e = enrolled("Centre");
+    const BoxKeyPair& keys = e.keys;
     ASSERT_TRUE(store_
                     ->put_offer("job-9", R"({"city":"Plovdiv","employer":"Test Bakery",)"
                                          R"("title":{"bg":"Пекар","en":"Baker"}})")
@@ -195,9 +209,7 @@ TEST_F(Store, ExportListsInterestsWithTheirJobAndRegistration) {
 
     std::uint64_t seq = 0;
     auto stored = [&](const nlohmann::json& data, const std::string& kind) {
-        RecordContent c{random_id(), device_id, kind, 2, "1", data};
-        const Envelope env = *seal_record(c, ++seq, keys.public_key, device);
-        return StoredRecord{c.record_id, device_id, seq, kind, 2, 1790000000, encode(env), 5};
+        return e.record(data, kind, 2, "1", ++seq);
     };
     const StoredRecord amal =
         stored({{"given_name", "Amal"}, {"family_name", "Test"}, {"reference_code", "K4M7Q2PH5"}},
